@@ -1,0 +1,272 @@
+package dev.inngest.execution;
+
+import dev.inngest.error.NonRetriableException;
+import dev.inngest.error.RetryAfterException;
+import dev.inngest.error.StepError;
+import dev.inngest.event.Event;
+import dev.inngest.event.EventSender;
+import dev.inngest.function.Backoff;
+import dev.inngest.function.FunctionDefinition;
+import dev.inngest.function.FunctionOptions;
+import dev.inngest.json.JsonMapper;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One call of a function: replays it against the memoized steps and decides what to answer.
+ *
+ * <p>Memoized steps return at once. The first time the code waits for a step that has no result, the call
+ * ends with a {@link StepInterrupt}: one new {@code step.run} is executed at once when the protocol allows
+ * it (discovery call, immediate execution not disabled, nothing else new); otherwise every new step found
+ * is reported ({@code StepPlanned} for run-type steps, {@code Sleep}, {@code WaitForEvent},
+ * {@code InvokeFunction} for the rest). A call that targets a step ({@code stepId=<hash>}) runs that step
+ * only, where the code reaches it.
+ */
+public final class Execution {
+
+    /** Retries the server applies when a function does not set any. */
+    public static final int DEFAULT_RETRIES = 4;
+
+    private static final Logger LOG = Logger.getLogger(Execution.class.getName());
+
+    private final FunctionDefinition function;
+    private final String appId;
+    private final ExecutionRequest request;
+    private final String targetStepId;
+    private final JsonMapper mapper;
+    private final EventSender events;
+    private final Clock clock;
+    private final StepIds ids = new StepIds();
+    private final List<PendingStep<?>> found = new ArrayList<>();
+    private final StepTools tools;
+    private final RunContext context;
+
+    private int memoizedSeen;
+    private boolean runningStepCode;
+    private ExecutionResult interruptedWith;
+
+    /**
+     * @param function the function to call
+     * @param appId this app's id, for invoking functions of this app
+     * @param request the call's body
+     * @param targetStepId the hashed id of the step to run, or null (or {@code "step"}) for discovery
+     * @param mapper JSON mapping of user types
+     * @param events sends events for {@code step.sendEvent}
+     * @param clock the clock step timings are read from
+     */
+    public Execution(FunctionDefinition function, String appId, ExecutionRequest request, String targetStepId,
+            JsonMapper mapper, EventSender events, Clock clock) {
+        this.function = function;
+        this.appId = appId;
+        this.request = request;
+        this.targetStepId = targetStepId == null || targetStepId.isEmpty() || targetStepId.equals("step")
+                ? null : targetStepId;
+        this.mapper = mapper;
+        this.events = events;
+        this.clock = clock;
+        this.tools = new StepTools(this);
+        this.context = new RunContext(this);
+    }
+
+    /**
+     * Runs the function's code once.
+     *
+     * @return what to answer Inngest
+     */
+    public ExecutionResult run() {
+        Object output;
+        try {
+            output = function.handler().run(context, tools);
+        } catch (StepInterrupt interrupt) {
+            return interruptedWith;
+        } catch (Throwable error) {
+            if (interruptedWith != null) {
+                return interruptedWith;
+            }
+            return functionFailed(error);
+        }
+        if (interruptedWith != null) {
+            return interruptedWith;
+        }
+        if (!found.isEmpty() && targetStepId == null) {
+            // steps started but never awaited still run: report them before completing
+            return report();
+        }
+        if (targetStepId != null) {
+            return stepNotFound();
+        }
+        return ExecutionResult.completed(mapper.toJson(output));
+    }
+
+    // ---- what user code calls through StepTools ----
+
+    <T> PendingStep<T> step(StepKind kind, String id, String name, JsonObject opts, Callable<JsonValue> body,
+            Function<JsonValue, T> decode) {
+        if (runningStepCode) {
+            throw new IllegalStateException("step \"" + id + "\" is called inside the code of another step; "
+                    + "steps cannot be nested: call it from the function body instead");
+        }
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a step needs an id, such as \"charge-card\"");
+        }
+        StepIds.Hashed hashed = ids.next(id);
+        PendingStep<T> step = new PendingStep<>(this, kind, id, hashed, name == null ? id : name, opts, body, decode);
+        JsonValue memo = request.steps().get(hashed.hash());
+        if (request.steps().containsKey(hashed.hash()) && !isInputOnly(memo)) {
+            memoizedSeen++;
+            Memo.apply(step, memo);
+            return step;
+        }
+        if (targetStepId != null && targetStepId.equals(hashed.hash()) && kind.isRunType()) {
+            interrupt(execute(step));
+        }
+        found.add(step);
+        return step;
+    }
+
+    void await(Collection<? extends PendingStep<?>> steps) {
+        if (steps.stream().allMatch(PendingStep::isDone)) {
+            return;
+        }
+        if (targetStepId != null) {
+            interrupt(stepNotFound());
+        }
+        interrupt(report());
+    }
+
+    // ---- answers ----
+
+    private ExecutionResult report() {
+        if (memoizedSeen < request.steps().size()) {
+            LOG.log(Level.WARNING, "INNGEST-E001 function {0}, run {1}: new steps were found before every "
+                    + "memoized step was used again; the function may not be deterministic (step ids must not "
+                    + "depend on time, randomness or external state)", new Object[] {function.id(), request.runId()});
+        }
+        if (found.size() == 1 && found.get(0).kind().isRunType() && !request.disableImmediateExecution()) {
+            return execute(found.get(0));
+        }
+        JsonArrayBuilder ops = Json.createArrayBuilder();
+        for (PendingStep<?> step : found) {
+            ops.add(Op.found(step));
+        }
+        return new ExecutionResult(206, ops.build(), null, null);
+    }
+
+    private ExecutionResult execute(PendingStep<?> step) {
+        long startNanos = clock.millis() * 1_000_000L;
+        long t0 = System.nanoTime();
+        JsonValue data;
+        runningStepCode = true;
+        try {
+            data = step.body().call();
+        } catch (Throwable error) {
+            return stepFailed(step, error, new Op.Timing(startNanos, System.nanoTime() - t0));
+        } finally {
+            runningStepCode = false;
+        }
+        Op.Timing timing = new Op.Timing(startNanos, System.nanoTime() - t0);
+        return new ExecutionResult(206, Json.createArrayBuilder().add(Op.ran(step, data, timing)).build(), null, null);
+    }
+
+    private ExecutionResult stepFailed(PendingStep<?> step, Throwable error, Op.Timing timing) {
+        JsonObject serialized = ErrorSerializer.serialize(error);
+        if (isFinal(error)) {
+            return new ExecutionResult(206, Json.createArrayBuilder().add(Op.failed(step, serialized, timing)).build(),
+                    true, null);
+        }
+        return new ExecutionResult(206, Json.createArrayBuilder().add(Op.errored(step, serialized, timing)).build(),
+                false, retryAfter(error));
+    }
+
+    private ExecutionResult functionFailed(Throwable error) {
+        JsonObject serialized = ErrorSerializer.serialize(error);
+        if (error instanceof StepError || isFinal(error)) {
+            return new ExecutionResult(400, serialized, true, null);
+        }
+        return new ExecutionResult(500, serialized, false, retryAfter(error));
+    }
+
+    private ExecutionResult stepNotFound() {
+        JsonArrayBuilder foundSteps = Json.createArrayBuilder();
+        found.forEach(s -> foundSteps.add(Json.createObjectBuilder()
+                .add("id", s.hash()).add("name", s.name()).add("displayName", s.id())));
+        JsonObject body = Json.createObjectBuilder()
+                .add("error", "Could not find step \"" + targetStepId + "\" to run; the function did not reach it. "
+                        + "Step ids must be the same on every call.")
+                .add("requestedStep", targetStepId)
+                .add("foundSteps", foundSteps)
+                .add("totalFoundSteps", found.size())
+                .build();
+        return new ExecutionResult(500, body, false, null);
+    }
+
+    private boolean isFinal(Throwable error) {
+        return error instanceof NonRetriableException || request.attempt() >= maxAttempts() - 1;
+    }
+
+    private String retryAfter(Throwable error) {
+        if (error instanceof RetryAfterException) {
+            return ((RetryAfterException) error).retryAfterHeader();
+        }
+        Backoff backoff = function.options().backoff();
+        return backoff == null ? null : Long.toString(backoff.delayAfter(request.attempt()).getSeconds());
+    }
+
+    private void interrupt(ExecutionResult result) {
+        interruptedWith = result;
+        throw new StepInterrupt();
+    }
+
+    private static boolean isInputOnly(JsonValue memo) {
+        return memo instanceof JsonObject && ((JsonObject) memo).size() == 1 && ((JsonObject) memo).containsKey("input");
+    }
+
+    // ---- what the context and tools read ----
+
+    int maxAttempts() {
+        if (request.maxAttempts() != null) {
+            return request.maxAttempts();
+        }
+        FunctionOptions o = function.options();
+        return (o.retries() == null ? DEFAULT_RETRIES : o.retries()) + 1;
+    }
+
+    /** @return true while the code is going through steps that already have results */
+    public boolean isReplaying() {
+        return memoizedSeen < request.steps().size();
+    }
+
+    ExecutionRequest request() {
+        return request;
+    }
+
+    FunctionDefinition function() {
+        return function;
+    }
+
+    String appId() {
+        return appId;
+    }
+
+    JsonMapper mapper() {
+        return mapper;
+    }
+
+    List<String> send(List<Event> batch) throws Exception {
+        return events.send(batch);
+    }
+
+    StepTools tools() {
+        return tools;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.inngest.execution;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Hashes step ids as every Inngest SDK does: lowercase hex SHA-1 of the id; the n-th repeat of an id within
+ * one call hashes {@code id + ":" + n}, skipping any suffix whose hash is already taken.
+ */
+public final class StepIds {
+
+    private final Map<String, Integer> repeats = new HashMap<>();
+    private final Set<String> taken = new HashSet<>();
+    private final MessageDigest sha1;
+
+    /** A fresh hasher for one call of a function. */
+    public StepIds() {
+        try {
+            sha1 = MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is missing from this JVM", e);
+        }
+    }
+
+    /** A hashed id with the repeat index it got (0 for the first use of an id). */
+    public record Hashed(String hash, int index) {
+    }
+
+    /**
+     * Hashes the next use of an id.
+     *
+     * @param id the id given in code
+     * @return its hash for this use
+     */
+    public Hashed next(String id) {
+        String hash = hash(id);
+        if (taken.add(hash)) {
+            return new Hashed(hash, 0);
+        }
+        int n = repeats.getOrDefault(id, 0);
+        String candidate;
+        do {
+            n++;
+            candidate = hash(id + ":" + n);
+        } while (!taken.add(candidate));
+        repeats.put(id, n);
+        return new Hashed(candidate, n);
+    }
+
+    /**
+     * Hashes a string with SHA-1.
+     *
+     * @param text the text
+     * @return lowercase hex SHA-1 of its UTF-8 bytes
+     */
+    public String hash(String text) {
+        return HexFormat.of().formatHex(sha1.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}
