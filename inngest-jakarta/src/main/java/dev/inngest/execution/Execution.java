@@ -85,8 +85,10 @@ public final class Execution {
      */
     public ExecutionResult run() {
         Object output;
+        JsonValue json;
         try {
             output = function.handler().run(context, tools);
+            json = interruptedWith == null ? mapper.toJson(output) : JsonValue.NULL;
         } catch (StepInterrupt interrupt) {
             return interruptedWith;
         } catch (Throwable error) {
@@ -105,7 +107,7 @@ public final class Execution {
         if (targetStepId != null) {
             return stepNotFound();
         }
-        return ExecutionResult.completed(mapper.toJson(output));
+        return ExecutionResult.completed(json);
     }
 
     // ---- what user code calls through StepTools ----
