@@ -20,7 +20,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
+import jakarta.json.JsonException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -186,7 +186,7 @@ public final class ServeHandler {
         JsonValue body;
         try {
             body = JsonMapper.parse(request.body());
-        } catch (JsonParsingException e) {
+        } catch (JsonException e) {
             return json(request, key, 400, message("The in-band sync body is not JSON: " + e.getMessage()), Map.of());
         }
         if (!(body instanceof JsonObject) || !(((JsonObject) body).get("url") instanceof JsonString)) {
@@ -240,7 +240,7 @@ public final class ServeHandler {
         ExecutionRequest parsed;
         try {
             parsed = ExecutionRequest.parse(JsonMapper.parse(request.body()));
-        } catch (JsonParsingException | IllegalArgumentException e) {
+        } catch (JsonException | IllegalArgumentException e) {
             return json(request, signer, 400, internal("Bad request body: " + e.getMessage()), Map.of());
         }
         if (parsed.useApi()) {
@@ -375,7 +375,7 @@ public final class ServeHandler {
         }
         try {
             return JsonMapper.parse(text);
-        } catch (JsonParsingException e) {
+        } catch (JsonException e) {
             return null;
         }
     }
