@@ -66,7 +66,7 @@ public record Concurrency(int limit, String key, Scope scope) {
     }
 
     /** @return true when only a limit is set, which registers as a bare number */
-    boolean isBare() {
+    public boolean isBare() {
         return key == null && scope == null;
     }
 }

@@ -116,7 +116,7 @@ public final class FunctionConfigs {
     }
 
     private static void addConcurrency(JsonObjectBuilder fn, FunctionOptions o) {
-        if (o.concurrency().size() == 1 && o.concurrency().get(0).key() == null && o.concurrency().get(0).scope() == null) {
+        if (o.concurrency().size() == 1 && o.concurrency().get(0).isBare()) {
             fn.add("concurrency", o.concurrency().get(0).limit());
             return;
         }

@@ -24,26 +24,16 @@ final class Introspection {
      *     absent in dev mode
      */
     static JsonObject unauthenticated(InngestConfig config, int functionCount, Boolean authenticationSucceeded) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = common(config, functionCount);
         if (!config.isDev()) {
-            if (authenticationSucceeded == null) {
-                b.add("authentication_succeeded", JsonValue.NULL);
-            } else {
-                b.add("authentication_succeeded", authenticationSucceeded);
-            }
+            b.add("authentication_succeeded",
+                    authenticationSucceeded == null ? JsonValue.NULL : authenticationSucceeded ? JsonValue.TRUE : JsonValue.FALSE);
         }
-        return b.add("extra", Json.createObjectBuilder().add("is_streaming", false))
-                .add("has_event_key", config.eventKey().isPresent())
-                .add("has_signing_key", config.signingKey().isPresent())
-                .add("has_signing_key_fallback", config.signingKeyFallback().isPresent())
-                .add("function_count", functionCount)
-                .add("mode", config.mode())
-                .add("schema_version", SCHEMA_VERSION)
-                .build();
+        return b.build();
     }
 
-    /** What a caller with a valid signature may see: also URLs, ids and key hashes. */
-    static JsonObject authenticated(InngestConfig config, int functionCount, String framework) {
+    /** The keys both bodies start with. */
+    private static JsonObjectBuilder common(InngestConfig config, int functionCount) {
         return Json.createObjectBuilder()
                 .add("extra", Json.createObjectBuilder().add("is_streaming", false))
                 .add("has_event_key", config.eventKey().isPresent())
@@ -51,7 +41,12 @@ final class Introspection {
                 .add("has_signing_key_fallback", config.signingKeyFallback().isPresent())
                 .add("function_count", functionCount)
                 .add("mode", config.mode())
-                .add("schema_version", SCHEMA_VERSION)
+                .add("schema_version", SCHEMA_VERSION);
+    }
+
+    /** What a caller with a valid signature may see: also URLs, ids and key hashes. */
+    static JsonObject authenticated(InngestConfig config, int functionCount, String framework) {
+        return common(config, functionCount)
                 .add("authentication_succeeded", true)
                 .add("api_origin", config.apiBaseUrl().toString())
                 .add("app_id", config.appId())

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,15 +54,6 @@ public record ServeRequest(String method, URI url, Map<String, String> headers, 
             }
         }
         return null;
-    }
-
-    /** @return the query parameter names present */
-    public List<String> queryNames() {
-        String raw = url.getRawQuery();
-        if (raw == null) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(raw.split("&")).map(p -> decode(p.split("=", 2)[0])).toList();
     }
 
     private static String decode(String s) {
