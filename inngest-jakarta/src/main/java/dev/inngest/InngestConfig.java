@@ -1,6 +1,7 @@
 package dev.inngest;
 
 import dev.inngest.signature.SigningKey;
+import dev.inngest.time.TimeString;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,14 @@ import java.util.function.Function;
  * <tr><td>serve origin, serve path</td><td>{@code INNGEST_SERVE_ORIGIN}, {@code INNGEST_SERVE_PATH}</td></tr>
  * <tr><td>base URLs</td><td>{@code INNGEST_BASE_URL}, {@code INNGEST_API_BASE_URL},
  * {@code INNGEST_EVENT_API_BASE_URL}</td></tr>
+ * <tr><td>connect and read timeouts of calls to Inngest</td><td>{@code INNGEST_CONNECT_TIMEOUT},
+ * {@code INNGEST_READ_TIMEOUT} (time strings such as {@code 500ms} or {@code 30s}; defaults 10s and 30s)</td></tr>
  * </table>
+ *
+ * <p>Base URLs, most specific first: the builder's {@link Builder#apiBaseUrl} / {@link Builder#eventApiBaseUrl},
+ * the builder's {@link Builder#baseUrl}, {@code INNGEST_API_BASE_URL} / {@code INNGEST_EVENT_API_BASE_URL},
+ * {@code INNGEST_BASE_URL}, the {@code INNGEST_DEV} URL, then the mode's default ({@code http://localhost:8288/}
+ * in dev mode; {@code https://api.inngest.com/} and {@code https://inn.gs/} in cloud mode).
  */
 public final class InngestConfig {
 
@@ -37,6 +45,10 @@ public final class InngestConfig {
     public static final URI CLOUD_EVENT_API = URI.create("https://inn.gs/");
     /** The Inngest dev server's default address. */
     public static final URI DEV_SERVER = URI.create("http://localhost:8288/");
+    /** The largest event the Inngest server accepts by default, in bytes (512 KiB). */
+    public static final int DEFAULT_MAX_EVENT_SIZE = 512 * 1024;
+    /** The largest event any Inngest server accepts, in bytes (3 MiB). */
+    public static final int ABSOLUTE_MAX_EVENT_SIZE = 3 * 1024 * 1024;
 
     private final String appId;
     private final String signingKey;
@@ -50,6 +62,10 @@ public final class InngestConfig {
     private final URI baseUrl;
     private final URI apiBaseUrl;
     private final URI eventApiBaseUrl;
+    private final URI envBaseUrl;
+    private final URI envApiBaseUrl;
+    private final URI envEventApiBaseUrl;
+    private final int maxEventSize;
     private final boolean allowInBandSync;
     private final boolean allowUnauthenticatedSync;
     private final Duration connectTimeout;
@@ -68,6 +84,10 @@ public final class InngestConfig {
         this.baseUrl = b.baseUrl;
         this.apiBaseUrl = b.apiBaseUrl;
         this.eventApiBaseUrl = b.eventApiBaseUrl;
+        this.envBaseUrl = b.envBaseUrl;
+        this.envApiBaseUrl = b.envApiBaseUrl;
+        this.envEventApiBaseUrl = b.envEventApiBaseUrl;
+        this.maxEventSize = b.maxEventSize;
         this.allowInBandSync = b.allowInBandSync;
         this.allowUnauthenticatedSync = b.allowUnauthenticatedSync;
         this.connectTimeout = b.connectTimeout;
@@ -149,12 +169,14 @@ public final class InngestConfig {
 
     /** @return the Inngest API base URL (sync, run state) */
     public URI apiBaseUrl() {
-        return slash(first(apiBaseUrl, baseUrl, devServerUrl, isDev() ? DEV_SERVER : CLOUD_API));
+        return slash(first(apiBaseUrl, baseUrl, envApiBaseUrl, envBaseUrl, devServerUrl,
+                isDev() ? DEV_SERVER : CLOUD_API));
     }
 
     /** @return the Inngest event API base URL */
     public URI eventApiBaseUrl() {
-        return slash(first(eventApiBaseUrl, baseUrl, devServerUrl, isDev() ? DEV_SERVER : CLOUD_EVENT_API));
+        return slash(first(eventApiBaseUrl, baseUrl, envEventApiBaseUrl, envBaseUrl, devServerUrl,
+                isDev() ? DEV_SERVER : CLOUD_EVENT_API));
     }
 
     /** @return true unless in-band sync was switched off */
@@ -175,6 +197,11 @@ public final class InngestConfig {
     /** @return how long to wait for Inngest's answer */
     public Duration readTimeout() {
         return readTimeout;
+    }
+
+    /** @return the largest event this app sends, in bytes of JSON; larger ones are refused before sending */
+    public int maxEventSize() {
+        return maxEventSize;
     }
 
     /**
@@ -226,6 +253,10 @@ public final class InngestConfig {
         private URI baseUrl;
         private URI apiBaseUrl;
         private URI eventApiBaseUrl;
+        private URI envBaseUrl;
+        private URI envApiBaseUrl;
+        private URI envEventApiBaseUrl;
+        private int maxEventSize = DEFAULT_MAX_EVENT_SIZE;
         private boolean allowInBandSync = true;
         private boolean allowUnauthenticatedSync = true;
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -252,12 +283,23 @@ public final class InngestConfig {
             set(lookup, "INNGEST_SERVE_HOST", v -> serveOrigin = v);
             set(lookup, "INNGEST_SERVE_ORIGIN", v -> serveOrigin = v);
             set(lookup, "INNGEST_SERVE_PATH", v -> servePath = v);
-            set(lookup, "INNGEST_BASE_URL", v -> baseUrl = URI.create(v));
-            set(lookup, "INNGEST_API_BASE_URL", v -> apiBaseUrl = URI.create(v));
-            set(lookup, "INNGEST_EVENT_API_BASE_URL", v -> eventApiBaseUrl = URI.create(v));
+            set(lookup, "INNGEST_BASE_URL", v -> envBaseUrl = URI.create(v));
+            set(lookup, "INNGEST_API_BASE_URL", v -> envApiBaseUrl = URI.create(v));
+            set(lookup, "INNGEST_EVENT_API_BASE_URL", v -> envEventApiBaseUrl = URI.create(v));
+            set(lookup, "INNGEST_CONNECT_TIMEOUT", v -> connectTimeout(timeout("INNGEST_CONNECT_TIMEOUT", v)));
+            set(lookup, "INNGEST_READ_TIMEOUT", v -> readTimeout(timeout("INNGEST_READ_TIMEOUT", v)));
             set(lookup, "INNGEST_ALLOW_IN_BAND_SYNC", v -> allowInBandSync = !isFalse(v));
             set(lookup, "INNGEST_ENABLE_UNAUTHED_SYNC", v -> allowUnauthenticatedSync = !isFalse(v));
             return this;
+        }
+
+        private static Duration timeout(String key, String value) {
+            try {
+                return TimeString.parse(value);
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                throw new IllegalArgumentException(key + " is \"" + value
+                        + "\"; use a time string such as 500ms, 10s or 1m", e);
+            }
         }
 
         private static void set(Function<String, String> lookup, String key, java.util.function.Consumer<String> to) {
@@ -345,7 +387,11 @@ public final class InngestConfig {
             return this;
         }
 
-        /** @param url the base of both Inngest APIs @return this builder */
+        /**
+         * @param url the base of both Inngest APIs; beats {@code INNGEST_*BASE_URL} but not {@link #apiBaseUrl}
+         *        or {@link #eventApiBaseUrl}
+         * @return this builder
+         */
         public Builder baseUrl(URI url) {
             this.baseUrl = url;
             return this;
@@ -375,16 +421,46 @@ public final class InngestConfig {
             return this;
         }
 
-        /** @param timeout connect timeout for calls to Inngest @return this builder */
+        /**
+         * @param timeout connect timeout for calls to Inngest ({@code INNGEST_CONNECT_TIMEOUT}), positive
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = timeout;
+            this.connectTimeout = positive("connect timeout", timeout);
             return this;
         }
 
-        /** @param timeout read timeout for calls to Inngest @return this builder */
+        /**
+         * @param timeout read timeout for calls to Inngest ({@code INNGEST_READ_TIMEOUT}), positive
+         * @return this builder
+         */
         public Builder readTimeout(Duration timeout) {
-            this.readTimeout = timeout;
+            this.readTimeout = positive("read timeout", timeout);
             return this;
+        }
+
+        /**
+         * The largest event this app may send; larger events are refused before sending. Raise it only if your
+         * Inngest account or server accepts larger events.
+         *
+         * @param bytes 1 to {@link InngestConfig#ABSOLUTE_MAX_EVENT_SIZE} (3 MiB); default
+         *        {@link InngestConfig#DEFAULT_MAX_EVENT_SIZE} (512 KiB)
+         * @return this builder
+         */
+        public Builder maxEventSize(int bytes) {
+            if (bytes < 1 || bytes > ABSOLUTE_MAX_EVENT_SIZE) {
+                throw new IllegalArgumentException("max event size is " + bytes + " bytes; use 1 to "
+                        + ABSOLUTE_MAX_EVENT_SIZE + " (3 MiB, the Inngest server's absolute limit)");
+            }
+            this.maxEventSize = bytes;
+            return this;
+        }
+
+        private static Duration positive(String what, Duration d) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("the " + what + " must be positive, not " + d);
+            }
+            return d;
         }
 
         /** @return the configuration */
