@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
-# Builds the sample WAR and serves it on Payara Micro at the root context: the Inngest endpoint is
-# http://localhost:${PORT:-8080}/api/inngest (dev mode, no keys needed).
-# Drive it with the Inngest dev server:  npx inngest-cli@latest dev -u http://localhost:8080/api/inngest
+# Runs the sample app doing its main job: the sample WAR on Payara Micro, driven by the local executor
+# (inngest-testing) playing the Inngest dev server. Places orders (paid and unpaid), ships, invokes, runs
+# parallel steps, a failing sync with its failure handler and the nightly cleanup; prints every run's
+# timeline and exits 0 once all of them ended as expected. Time is virtual: sleeps and timeouts pass at once.
+#   PORT=8080 EXECUTOR_PORT=8288 scripts/run-sample.sh [--serve]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PAYARA_VERSION="${PAYARA_VERSION:-6.2025.10}"
-mvn -B -q install -DskipTests -pl sample-war -am
-mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.11.0:copy \
-  -Dartifact="fish.payara.extras:payara-micro:${PAYARA_VERSION}" -DoutputDirectory=target/run
-exec java -Xmx512m -jar "target/run/payara-micro-${PAYARA_VERSION}.jar" --nocluster \
-  --deploy sample-war/target/sample.war --contextroot / --port "${PORT:-8080}"
+mvn -B -q install -DskipTests -pl sample-demo -am
+exec mvn -B -q -pl sample-demo exec:exec -Ddemo.port="${PORT:-8080}" -Ddemo.executor-port="${EXECUTOR_PORT:-8288}" \
+  -Ddemo.serve="${1:---no-serve}"

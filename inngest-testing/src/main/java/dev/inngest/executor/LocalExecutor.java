@@ -134,7 +134,7 @@ public final class LocalExecutor {
                 }
             }
         }
-        LOG.info(() -> "INNGEST-X001 registered app " + appId + ": " + registered);
+        LOG.fine(() -> "INNGEST-X001 registered app " + appId + ": " + registered);
         return registered;
     }
 
