@@ -2,7 +2,6 @@ package dev.inngest.cdi;
 
 import dev.inngest.function.FunctionContext;
 import dev.inngest.function.FunctionHandler;
-import dev.inngest.json.JsonMapper;
 import dev.inngest.step.Step;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.spi.CreationalContext;
@@ -13,7 +12,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
-import java.util.function.Supplier;
 
 /**
  * Runs a function by calling a bean method: a fresh bean reference per call (a client proxy for normal
@@ -25,14 +23,12 @@ final class BeanMethodHandler implements FunctionHandler {
     private final Bean<?> bean;
     private final Method method;
     private final Parameters parameters;
-    private final Supplier<JsonMapper> mapper;
     private volatile BeanManager beanManager;
 
-    BeanMethodHandler(Bean<?> bean, Method method, Parameters parameters, Supplier<JsonMapper> mapper) {
+    BeanMethodHandler(Bean<?> bean, Method method, Parameters parameters) {
         this.bean = bean;
         this.method = method;
         this.parameters = parameters;
-        this.mapper = mapper;
         if (!Modifier.isPublic(method.getModifiers()) || !Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
             method.trySetAccessible();
         }
@@ -44,7 +40,7 @@ final class BeanMethodHandler implements FunctionHandler {
         CreationalContext<?> cc = bm.createCreationalContext(bean);
         try {
             Object reference = bm.getReference(bean, referenceType(), cc);
-            return method.invoke(reference, parameters.arguments(ctx, step, mapper.get()));
+            return method.invoke(reference, parameters.arguments(ctx, step));
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof Exception ex) {

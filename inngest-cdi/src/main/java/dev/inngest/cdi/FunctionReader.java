@@ -7,7 +7,6 @@ import dev.inngest.function.Cancellation;
 import dev.inngest.function.CronExpression;
 import dev.inngest.function.FunctionOptions;
 import dev.inngest.function.Trigger;
-import dev.inngest.json.JsonMapper;
 import dev.inngest.time.TimeString;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.Bean;
@@ -17,7 +16,6 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Reads the annotations of one {@link InngestFunction} method into {@link FunctionOptions} and a handler,
@@ -46,15 +44,13 @@ final class FunctionReader {
     private final Bean<?> bean;
     private final Method method;
     private final AnnotatedMethod<?> annotated;
-    private final Supplier<JsonMapper> mapper;
     private final String where;
     private final List<String> problems = new ArrayList<>();
 
-    private FunctionReader(Bean<?> bean, AnnotatedMethod<?> annotated, Supplier<JsonMapper> mapper) {
+    private FunctionReader(Bean<?> bean, AnnotatedMethod<?> annotated) {
         this.bean = bean;
         this.annotated = annotated;
         this.method = annotated.getJavaMember();
-        this.mapper = mapper;
         this.where = Problems.where(bean.getBeanClass(), method);
     }
 
@@ -63,11 +59,10 @@ final class FunctionReader {
      *
      * @param bean the bean declaring it
      * @param annotated the method as CDI sees it (annotations may have been changed by extensions)
-     * @param mapper the JSON mapper for generic event-data parameters
      * @return the options and handler, or the problems
      */
-    static Result read(Bean<?> bean, AnnotatedMethod<?> annotated, Supplier<JsonMapper> mapper) {
-        return new FunctionReader(bean, annotated, mapper).read();
+    static Result read(Bean<?> bean, AnnotatedMethod<?> annotated) {
+        return new FunctionReader(bean, annotated).read();
     }
 
     private Result read() {
@@ -84,9 +79,9 @@ final class FunctionReader {
         try {
             options = b.build();
         } catch (InvalidFunctionException e) {
-            e.problems().stream()
-                    .filter(p -> !p.startsWith("the function has no trigger")) // reported as INNGEST-D002
-                    .forEach(p -> problems.add(Problems.badOption(where, "InngestFunction", p)));
+            e.details().stream()
+                    .filter(p -> !p.code().equals(InvalidFunctionException.NO_TRIGGER)) // reported as INNGEST-D002
+                    .forEach(p -> problems.add(Problems.badOption(where, "InngestFunction", p.toString())));
         } catch (IllegalArgumentException e) {
             problems.add(Problems.badOption(where, "InngestFunction", e.getMessage()));
         }
@@ -245,7 +240,7 @@ final class FunctionReader {
             parameterProblems.forEach(p -> problems.add(Problems.badParameter(where, p)));
             found.addAll(parameterProblems);
         }
-        return found.isEmpty() ? new BeanMethodHandler(bean, m, parameters, mapper) : null;
+        return found.isEmpty() ? new BeanMethodHandler(bean, m, parameters) : null;
     }
 
     /** Runs one option's construction, turning its refusal into a problem. */

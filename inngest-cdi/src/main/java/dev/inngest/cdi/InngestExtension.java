@@ -3,7 +3,6 @@ package dev.inngest.cdi;
 import dev.inngest.Inngest;
 import dev.inngest.InngestConfig;
 import dev.inngest.function.FunctionDefinition;
-import dev.inngest.json.JsonMapper;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -19,7 +18,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -51,19 +49,6 @@ public class InngestExtension implements Extension {
     private final List<Found> found = Collections.synchronizedList(new ArrayList<>());
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private final List<FunctionReader.Result> functions = new ArrayList<>();
-    private final Supplier<JsonMapper> mapper = new Supplier<>() {
-        private volatile JsonMapper value;
-
-        @Override
-        public JsonMapper get() {
-            JsonMapper m = value;
-            if (m == null) {
-                m = JsonMapper.defaults();
-                value = m;
-            }
-            return m;
-        }
-    };
 
     /**
      * Collects the function methods of a bean.
@@ -95,7 +80,7 @@ public class InngestExtension implements Extension {
         Map<String, List<String>> byId = new LinkedHashMap<>();
         synchronized (found) {
             for (Found f : found) {
-                FunctionReader.Result r = FunctionReader.read(f.bean(), f.method(), mapper);
+                FunctionReader.Result r = FunctionReader.read(f.bean(), f.method());
                 problems.addAll(r.problems());
                 if (r.problems().isEmpty()) {
                     functions.add(r);
@@ -112,7 +97,8 @@ public class InngestExtension implements Extension {
                 .beanClass(Inngest.class)
                 .types(Inngest.class, Object.class)
                 .scope(Singleton.class)
-                .createWith(cc -> createInngest());
+                .createWith(cc -> createInngest())
+                .destroyWith((inngest, cc) -> ((Inngest) inngest).close()); // releases the HTTP clients it built
     }
 
     /**

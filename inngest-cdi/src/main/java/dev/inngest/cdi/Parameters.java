@@ -1,7 +1,7 @@
 package dev.inngest.cdi;
 
 import dev.inngest.function.FunctionContext;
-import dev.inngest.json.JsonMapper;
+import dev.inngest.step.TypeRef;
 import dev.inngest.step.Step;
 import jakarta.json.JsonObject;
 import java.lang.reflect.Method;
@@ -75,19 +75,16 @@ final class Parameters {
      *
      * @param ctx the run
      * @param step the step tools
-     * @param mapper maps the event data to a generic type
      * @return the arguments, in order
      */
-    Object[] arguments(FunctionContext ctx, Step step, JsonMapper mapper) {
+    Object[] arguments(FunctionContext ctx, Step step) {
         Object[] args = new Object[kinds.length];
         for (int i = 0; i < kinds.length; i++) {
             args[i] = switch (kinds[i]) {
                 case CONTEXT -> ctx;
                 case STEP -> step;
                 case JSON -> ctx.event().data();
-                case DATA -> types[i] instanceof Class<?> c
-                        ? ctx.event().data(c)
-                        : mapper.fromJson(ctx.event().data(), types[i]);
+                case DATA -> ctx.event().data(TypeRef.ofType(types[i]));
             };
         }
         return args;

@@ -1,6 +1,7 @@
 package dev.inngest.function;
 
 import dev.inngest.error.InvalidFunctionException;
+import dev.inngest.error.InvalidFunctionException.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,32 +62,40 @@ public record FunctionOptions(
         triggers = List.copyOf(triggers == null ? List.of() : triggers);
         concurrency = List.copyOf(concurrency == null ? List.of() : concurrency);
         cancelOn = List.copyOf(cancelOn == null ? List.of() : cancelOn);
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (id == null || id.isBlank()) {
-            problems.add("the function has no id; give it one such as \"process-order\"");
+            problems.add(new Problem(InvalidFunctionException.NO_ID,
+                    "the function has no id; give it one such as \"process-order\""));
         } else if (!id.equals(id.trim())) {
-            problems.add("the function id \"" + id + "\" has spaces around it");
+            problems.add(new Problem(InvalidFunctionException.ID_SPACES,
+                    "the function id \"" + id + "\" has spaces around it"));
         }
         if (name == null || name.isBlank()) {
             name = id;
         }
         if (triggers.isEmpty()) {
-            problems.add("the function has no trigger; add an event trigger such as \"shop/order.created\" or a cron");
+            problems.add(new Problem(InvalidFunctionException.NO_TRIGGER,
+                    "the function has no trigger; add an event trigger such as \"shop/order.created\" or a cron"));
         }
         if (concurrency.size() > 2) {
-            problems.add("the function has " + concurrency.size() + " concurrency limits; Inngest allows at most 2");
+            problems.add(new Problem(InvalidFunctionException.TOO_MANY_CONCURRENCY_LIMITS,
+                    "the function has " + concurrency.size() + " concurrency limits; Inngest allows at most 2"));
         }
         if (retries != null && (retries < 0 || retries > MAX_RETRIES)) {
-            problems.add("retries must be from 0 to " + MAX_RETRIES + ", was " + retries);
+            problems.add(new Problem(InvalidFunctionException.RETRIES_OUT_OF_RANGE,
+                    "retries must be from 0 to " + MAX_RETRIES + ", was " + retries));
         }
         if (idempotency != null && idempotency.isBlank()) {
-            problems.add("the idempotency expression is blank; use one such as \"event.data.orderId\"");
+            problems.add(new Problem(InvalidFunctionException.BLANK_EXPRESSION,
+                    "the idempotency expression is blank; use one such as \"event.data.orderId\""));
         }
         if (priority != null && priority.isBlank()) {
-            problems.add("the priority expression is blank; use one such as \"event.data.priority\"");
+            problems.add(new Problem(InvalidFunctionException.BLANK_EXPRESSION,
+                    "the priority expression is blank; use one such as \"event.data.priority\""));
         }
         if (batchEvents != null && debounce != null) {
-            problems.add("batching and debounce cannot be combined; choose one");
+            problems.add(new Problem(InvalidFunctionException.BATCHING_WITH_DEBOUNCE,
+                    "batching and debounce cannot be combined; choose one"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidFunctionException(id, problems);

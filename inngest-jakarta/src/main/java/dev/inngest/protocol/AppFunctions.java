@@ -32,8 +32,9 @@ public final class AppFunctions {
         for (FunctionDefinition fn : functions) {
             String id = compositeId(fn.id());
             if (map.put(id, fn) != null) {
-                throw new InvalidFunctionException(fn.id(), List.of("another function of app \"" + appId
-                        + "\" has the id \"" + fn.id() + "\"; function ids must be unique in an app"));
+                throw new InvalidFunctionException(fn.id(), List.of(new InvalidFunctionException.Problem(
+                        InvalidFunctionException.DUPLICATE_ID, "another function of app \"" + appId
+                        + "\" has the id \"" + fn.id() + "\"; function ids must be unique in an app")));
             }
             if (fn.options().onFailure() != null) {
                 map.put(id + "-failure", failureFunction(fn, id));

@@ -40,6 +40,18 @@ public abstract class TypeRef<T> {
         return new TypeRef<T>(type) { };
     }
 
+    /**
+     * A token for any type, for frameworks that hold a reflective {@link Type} (a method parameter's
+     * generic type, say).
+     *
+     * @param type the type
+     * @param <T> the type it stands for, unchecked
+     * @return the token
+     */
+    public static <T> TypeRef<T> ofType(Type type) {
+        return new TypeRef<T>(type) { };
+    }
+
     /** @return the captured type */
     public Type type() {
         return type;
