@@ -14,11 +14,14 @@ import dev.inngest.function.FunctionOptions;
 import dev.inngest.json.JsonMapper;
 import dev.inngest.protocol.AppFunctions;
 import dev.inngest.protocol.ServeHandler;
+import dev.inngest.protocol.SyncOutcome;
+import dev.inngest.tracing.Tracing;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -26,6 +29,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -52,7 +56,10 @@ public final class Inngest implements EventSender, AutoCloseable {
     private final InngestConfig config;
     private final JsonMapper mapper;
     private final InngestApi api;
+    private final EventSender ownOrGivenEvents;
     private final EventSender events;
+    private final Tracing tracing;
+    private final AtomicReference<SyncOutcome> lastSync = new AtomicReference<>();
     private final boolean ownApi;
     private final boolean ownEvents;
     private final Executor executor;
@@ -64,8 +71,11 @@ public final class Inngest implements EventSender, AutoCloseable {
         this.config = b.config;
         this.mapper = b.mapper;
         this.clock = b.clock;
+        this.tracing = b.tracing != null ? b.tracing : Tracing.discover();
         this.api = b.api != null ? b.api : new RestClientInngestApi(config);
-        this.events = b.events != null ? b.events : new RestClientEventApi(config, clock, b.sendRetries);
+        this.ownOrGivenEvents = b.events != null ? b.events
+                : new RestClientEventApi(config, clock, b.sendRetries, tracing);
+        this.events = tracing.isActive() ? new TracedEvents(ownOrGivenEvents, tracing) : ownOrGivenEvents;
         this.ownApi = b.api == null;
         this.ownEvents = b.events == null;
         this.executor = b.executor != null ? b.executor : SendThreads.POOL;
@@ -103,7 +113,7 @@ public final class Inngest implements EventSender, AutoCloseable {
         next.add(Objects.requireNonNull(function, "function"));
         AppFunctions app = new AppFunctions(config.appId(), next);
         functions.add(function);
-        handler = new ServeHandler(config, app, api, events, mapper, clock, FRAMEWORK);
+        handler = newHandler(app);
         return function;
     }
 
@@ -122,13 +132,32 @@ public final class Inngest implements EventSender, AutoCloseable {
         if (h == null) {
             synchronized (this) {
                 if (handler == null) {
-                    handler = new ServeHandler(config, new AppFunctions(config.appId(), functions), api, events,
-                            mapper, clock, FRAMEWORK);
+                    handler = newHandler(new AppFunctions(config.appId(), functions));
                 }
                 h = handler;
             }
         }
         return h;
+    }
+
+    private ServeHandler newHandler(AppFunctions app) {
+        return new ServeHandler(config, app, api, events, mapper, clock, FRAMEWORK, tracing, lastSync::set);
+    }
+
+    /**
+     * How the last sync with Inngest went, since this client was built: a {@code PUT} to the serve endpoint
+     * that registered the app (or failed to), or an in-band sync. Unauthenticated requests refused by the
+     * endpoint are not syncs and are not recorded.
+     *
+     * @return the outcome, or empty before the first sync
+     */
+    public Optional<SyncOutcome> lastSync() {
+        return Optional.ofNullable(lastSync.get());
+    }
+
+    /** @return the tracing of requests, steps and sends ({@link Tracing#none()} without a tracing library) */
+    public Tracing tracing() {
+        return tracing;
     }
 
     /**
@@ -232,7 +261,7 @@ public final class Inngest implements EventSender, AutoCloseable {
      */
     @Override
     public void close() {
-        for (Object own : new Object[] {ownApi ? api : null, ownEvents ? events : null}) {
+        for (Object own : new Object[] {ownApi ? api : null, ownEvents ? ownOrGivenEvents : null}) {
             if (own instanceof AutoCloseable) {
                 try {
                     ((AutoCloseable) own).close();
@@ -262,6 +291,7 @@ public final class Inngest implements EventSender, AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Executor executor;
         private RetryPolicy sendRetries = RetryPolicy.defaults();
+        private Tracing tracing;
 
         private Builder(InngestConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -313,6 +343,19 @@ public final class Inngest implements EventSender, AutoCloseable {
          */
         public Builder sendRetries(RetryPolicy retries) {
             this.sendRetries = Objects.requireNonNull(retries, "retries");
+            return this;
+        }
+
+        /**
+         * The tracing of requests, steps and event sends. By default {@link Tracing#discover()}: the
+         * {@code inngest-opentelemetry} module when it is on the class path and the OpenTelemetry API is
+         * available (MicroProfile Telemetry), else none.
+         *
+         * @param tracing the tracing, e.g. {@link Tracing#none()} to turn it off
+         * @return this builder
+         */
+        public Builder tracing(Tracing tracing) {
+            this.tracing = Objects.requireNonNull(tracing, "tracing");
             return this;
         }
 

@@ -4,6 +4,7 @@ import dev.inngest.InngestConfig;
 import dev.inngest.event.Event;
 import dev.inngest.event.EventSender;
 import dev.inngest.json.JsonMapper;
+import dev.inngest.tracing.Tracing;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -47,6 +48,7 @@ public final class RestClientEventApi implements EventSender, AutoCloseable {
     private final InngestConfig config;
     private final Clock clock;
     private final RetryPolicy retry;
+    private final Tracing tracing;
     private EventApiClient client;
 
     /**
@@ -65,9 +67,20 @@ public final class RestClientEventApi implements EventSender, AutoCloseable {
      * @param retry how to retry connection errors, timeouts, 429 and 5xx
      */
     public RestClientEventApi(InngestConfig config, Clock clock, RetryPolicy retry) {
+        this(config, clock, retry, Tracing.none());
+    }
+
+    /**
+     * @param config the event key, URLs, timeouts and the largest event
+     * @param clock fills missing event timestamps and the id seed
+     * @param retry how to retry connection errors, timeouts, 429 and 5xx
+     * @param tracing writes the current trace context ({@code traceparent}) into every request
+     */
+    public RestClientEventApi(InngestConfig config, Clock clock, RetryPolicy retry, Tracing tracing) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.retry = Objects.requireNonNull(retry, "retry");
+        this.tracing = Objects.requireNonNull(tracing, "tracing");
     }
 
     /**
@@ -142,7 +155,10 @@ public final class RestClientEventApi implements EventSender, AutoCloseable {
 
     private synchronized EventApiClient client() {
         if (client == null) {
-            client = RestClients.build(EventApiClient.class, config.eventApiBaseUrl(), config);
+            client = tracing.isActive()
+                    ? RestClients.build(EventApiClient.class, config.eventApiBaseUrl(), config,
+                            request -> tracing.inject(request.getHeaders()::putSingle))
+                    : RestClients.build(EventApiClient.class, config.eventApiBaseUrl(), config);
         }
         return client;
     }

@@ -9,6 +9,8 @@ import dev.inngest.function.Backoff;
 import dev.inngest.function.FunctionDefinition;
 import dev.inngest.function.FunctionOptions;
 import dev.inngest.json.JsonMapper;
+import dev.inngest.tracing.TraceSpan;
+import dev.inngest.tracing.Tracing;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -46,13 +48,15 @@ public final class Execution {
     private final JsonMapper mapper;
     private final EventSender events;
     private final Clock clock;
+    private final Tracing tracing;
+    private final int memoizedCount;
     private final StepIds ids = new StepIds();
     private final List<PendingStep<?>> found = new ArrayList<>();
     private final StepTools tools;
     private final RunContext context;
 
     private int memoizedSeen;
-    private boolean runningStepCode;
+    private PendingStep<?> runningStep;
     private ExecutionResult interruptedWith;
 
     /**
@@ -66,6 +70,21 @@ public final class Execution {
      */
     public Execution(FunctionDefinition function, String appId, ExecutionRequest request, String targetStepId,
             JsonMapper mapper, EventSender events, Clock clock) {
+        this(function, appId, request, targetStepId, mapper, events, clock, Tracing.none());
+    }
+
+    /**
+     * @param function the function to call
+     * @param appId this app's id, for invoking functions of this app
+     * @param request the call's body
+     * @param targetStepId the hashed id of the step to run, or null (or {@code "step"}) for discovery
+     * @param mapper JSON mapping of user types
+     * @param events sends events for {@code step.sendEvent}
+     * @param clock the clock step timings are read from
+     * @param tracing opens a span around each step whose code runs
+     */
+    public Execution(FunctionDefinition function, String appId, ExecutionRequest request, String targetStepId,
+            JsonMapper mapper, EventSender events, Clock clock, Tracing tracing) {
         this.function = function;
         this.appId = appId;
         this.request = request;
@@ -74,6 +93,8 @@ public final class Execution {
         this.mapper = mapper;
         this.events = events;
         this.clock = clock;
+        this.tracing = tracing;
+        this.memoizedCount = (int) request.steps().values().stream().filter(memo -> !isInputOnly(memo)).count();
         this.tools = new StepTools(this);
         this.context = new RunContext(this);
     }
@@ -114,7 +135,7 @@ public final class Execution {
 
     <T> PendingStep<T> step(StepKind kind, String id, String name, JsonObject opts, Callable<JsonValue> body,
             Function<JsonValue, T> decode) {
-        if (runningStepCode) {
+        if (runningStep != null) {
             throw new IllegalStateException("step \"" + id + "\" is called inside the code of another step; "
                     + "steps cannot be nested: call it from the function body instead");
         }
@@ -149,7 +170,7 @@ public final class Execution {
     // ---- answers ----
 
     private ExecutionResult report() {
-        if (memoizedSeen < request.steps().size()) {
+        if (isReplaying()) {
             LOG.log(Level.WARNING, "INNGEST-E001 function {0}, run {1}: new steps were found before every "
                     + "memoized step was used again; the function may not be deterministic (step ids must not "
                     + "depend on time, randomness or external state)", new Object[] {function.id(), request.runId()});
@@ -168,13 +189,19 @@ public final class Execution {
         long startNanos = clock.millis() * 1_000_000L;
         long t0 = System.nanoTime();
         JsonValue data;
-        runningStepCode = true;
-        try {
-            data = step.body().call();
-        } catch (Throwable error) {
-            return stepFailed(step, error, new Op.Timing(startNanos, System.nanoTime() - t0));
+        runningStep = step;
+        try (TraceSpan span = tracing.child(Tracing.SPAN_STEP)) {
+            span.set(Tracing.FUNCTION_ID, function.id()).set(Tracing.RUN_ID, request.runId())
+                    .set(Tracing.ATTEMPT, request.attempt()).set(Tracing.STEP_ID, step.id())
+                    .set(Tracing.OP, Op.STEP_RUN);
+            try {
+                data = step.body().call();
+            } catch (Throwable error) {
+                span.fail(error);
+                return stepFailed(step, error, new Op.Timing(startNanos, System.nanoTime() - t0));
+            }
         } finally {
-            runningStepCode = false;
+            runningStep = null;
         }
         Op.Timing timing = new Op.Timing(startNanos, System.nanoTime() - t0);
         return new ExecutionResult(206, Json.createArrayBuilder().add(Op.ran(step, data, timing)).build(), null, null);
@@ -183,9 +210,15 @@ public final class Execution {
     private ExecutionResult stepFailed(PendingStep<?> step, Throwable error, Op.Timing timing) {
         JsonObject serialized = ErrorSerializer.serialize(error);
         if (isFinal(error)) {
+            LOG.log(Level.WARNING, error, () -> "INNGEST-E004 function " + function.id() + ", run " + request.runId()
+                    + ": step \"" + step.id() + "\" failed for good on attempt " + (request.attempt() + 1) + " of "
+                    + maxAttempts() + ": " + describe(error));
             return new ExecutionResult(206, Json.createArrayBuilder().add(Op.failed(step, serialized, timing)).build(),
                     true, null);
         }
+        LOG.info(() -> "INNGEST-E003 function " + function.id() + ", run " + request.runId()
+                + ": step \"" + step.id() + "\" failed on attempt " + (request.attempt() + 1) + " of " + maxAttempts()
+                + "; Inngest retries it: " + describe(error));
         return new ExecutionResult(206, Json.createArrayBuilder().add(Op.errored(step, serialized, timing)).build(),
                 false, retryAfter(error));
     }
@@ -193,8 +226,13 @@ public final class Execution {
     private ExecutionResult functionFailed(Throwable error) {
         JsonObject serialized = ErrorSerializer.serialize(error);
         if (error instanceof StepError || isFinal(error)) {
+            LOG.log(Level.WARNING, error, () -> "INNGEST-E006 function " + function.id() + ", run " + request.runId()
+                    + " failed for good on attempt " + (request.attempt() + 1) + ": " + describe(error));
             return new ExecutionResult(400, serialized, true, null);
         }
+        LOG.info(() -> "INNGEST-E005 function " + function.id() + ", run " + request.runId()
+                + " failed on attempt " + (request.attempt() + 1) + " of " + maxAttempts() + "; Inngest retries it: "
+                + describe(error));
         return new ExecutionResult(500, serialized, false, retryAfter(error));
     }
 
@@ -229,6 +267,10 @@ public final class Execution {
         throw new StepInterrupt();
     }
 
+    private static String describe(Throwable error) {
+        return error.getClass().getSimpleName() + (error.getMessage() == null ? "" : " " + error.getMessage());
+    }
+
     private static boolean isInputOnly(JsonValue memo) {
         return memo instanceof JsonObject && ((JsonObject) memo).size() == 1 && ((JsonObject) memo).containsKey("input");
     }
@@ -243,9 +285,31 @@ public final class Execution {
         return (o.retries() == null ? DEFAULT_RETRIES : o.retries()) + 1;
     }
 
-    /** @return true while the code is going through steps that already have results */
+    /**
+     * Memoized steps are consumed as the code reaches them; until the last one is reached, the code is
+     * re-running what an earlier call already ran.
+     *
+     * @return true while the code is going through steps that already have results
+     */
     public boolean isReplaying() {
-        return memoizedSeen < request.steps().size();
+        return memoizedSeen < memoizedCount;
+    }
+
+    /**
+     * Whether code running now runs for the first time: inside a step's code always; outside, once every
+     * memoized step has been reached again, except on a call that targets one planned step (the code around
+     * it already ran on the call that planned it).
+     *
+     * @return true when code running now runs for real, not as a replay
+     */
+    boolean runsForReal() {
+        return runningStep != null || (!isReplaying() && targetStepId == null);
+    }
+
+    /** @return the id (as given in code) of the step whose code is running, or null */
+    String runningStepId() {
+        PendingStep<?> step = runningStep;
+        return step == null ? null : step.id();
     }
 
     ExecutionRequest request() {

@@ -1,6 +1,10 @@
 package dev.inngest.execution;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * What one call of a function produced, before it becomes an HTTP response.
@@ -23,5 +27,25 @@ public record ExecutionResult(int status, JsonValue body, Boolean noRetry, Strin
     /** @return true when the function returned */
     public boolean isCompleted() {
         return status == 200;
+    }
+
+    /**
+     * @return what the answer tells Inngest, for tracing: the ops of a 206 (e.g. {@code StepRun},
+     *         {@code StepPlanned,StepPlanned}), {@code RunComplete} for 200, {@code Error} otherwise
+     */
+    public String op() {
+        if (status == 200) {
+            return "RunComplete";
+        }
+        if (status == 206 && body instanceof JsonArray) {
+            Set<String> ops = new LinkedHashSet<>();
+            for (JsonValue op : (JsonArray) body) {
+                if (op instanceof JsonObject) {
+                    ops.add(((JsonObject) op).getString("op", "?"));
+                }
+            }
+            return String.join(",", ops);
+        }
+        return "Error";
     }
 }

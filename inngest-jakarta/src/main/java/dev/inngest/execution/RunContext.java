@@ -2,6 +2,7 @@ package dev.inngest.execution;
 
 import dev.inngest.event.Event;
 import dev.inngest.function.FunctionContext;
+import dev.inngest.function.RunLogger;
 import dev.inngest.step.Step;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ final class RunContext implements FunctionContext {
     private final Execution execution;
     private final Event event;
     private final List<Event> events;
+    private final RunLogger logger;
 
     RunContext(Execution execution) {
         this.execution = execution;
@@ -24,6 +26,7 @@ final class RunContext implements FunctionContext {
             all.add(Event.fromJson(e, execution.mapper()));
         }
         this.events = Collections.unmodifiableList(all);
+        this.logger = new ExecutionLogger(execution);
     }
 
     @Override
@@ -54,6 +57,11 @@ final class RunContext implements FunctionContext {
     @Override
     public String functionId() {
         return execution.function().id();
+    }
+
+    @Override
+    public RunLogger logger() {
+        return logger;
     }
 
     @Override

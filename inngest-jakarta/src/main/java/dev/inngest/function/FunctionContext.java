@@ -29,6 +29,15 @@ public interface FunctionContext {
     /** @return the function's id, as given in code (without the app prefix) */
     String functionId();
 
+    /**
+     * A logger that writes only when the code runs for real, never while earlier steps are replayed.
+     *
+     * <pre>{@code ctx.logger().info("order {0} validated", order.id());}</pre>
+     *
+     * @return the run's logger, tagged with function id, run id, step and attempt
+     */
+    RunLogger logger();
+
     /** @return the step tools, the same object the handler receives */
     Step step();
 }

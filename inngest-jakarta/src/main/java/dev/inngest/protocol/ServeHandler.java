@@ -14,6 +14,8 @@ import dev.inngest.function.FunctionDefinition;
 import dev.inngest.json.JsonMapper;
 import dev.inngest.signature.RequestSigner;
 import dev.inngest.signature.SigningKey;
+import dev.inngest.tracing.TraceSpan;
+import dev.inngest.tracing.Tracing;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,6 +52,8 @@ public final class ServeHandler {
     private final JsonMapper mapper;
     private final Clock clock;
     private final String framework;
+    private final Tracing tracing;
+    private final Consumer<SyncOutcome> syncs;
 
     /**
      * @param config keys, mode and URLs
@@ -61,6 +66,24 @@ public final class ServeHandler {
      */
     public ServeHandler(InngestConfig config, AppFunctions functions, InngestApi api, EventSender events,
             JsonMapper mapper, Clock clock, String framework) {
+        this(config, functions, api, events, mapper, clock, framework, Tracing.none(), outcome -> { });
+    }
+
+    /**
+     * @param config keys, mode and URLs
+     * @param functions the app's functions
+     * @param api the Inngest API, for sync and large run state
+     * @param events sends the events of {@code step.sendEvent}
+     * @param mapper JSON mapping of user types
+     * @param clock the time signatures are checked against
+     * @param framework the framework name reported to Inngest, e.g. {@code jaxrs}
+     * @param tracing opens a span per request and per executed step
+     * @param syncs told the outcome of every sync
+     */
+    public ServeHandler(InngestConfig config, AppFunctions functions, InngestApi api, EventSender events,
+            JsonMapper mapper, Clock clock, String framework, Tracing tracing, Consumer<SyncOutcome> syncs) {
+        this.tracing = tracing;
+        this.syncs = syncs;
         this.config = config;
         this.functions = functions;
         this.api = api;
@@ -77,6 +100,29 @@ public final class ServeHandler {
      * @return the answer
      */
     public ServeResponse handle(ServeRequest request) {
+        try (TraceSpan span = tracing.request(spanName(request), request::header)) {
+            span.set(Tracing.APP_ID, config.appId());
+            ServeResponse answer = answer(request, span);
+            span.set(Tracing.HTTP_STATUS, answer.status());
+            if (answer.status() >= 400) {
+                span.fail("answered " + answer.status());
+            }
+            return answer;
+        }
+    }
+
+    private static String spanName(ServeRequest request) {
+        switch (request.method()) {
+            case "GET":
+                return "inngest.introspect";
+            case "PUT":
+                return "inngest.sync";
+            default:
+                return Tracing.SPAN_CALL;
+        }
+    }
+
+    private ServeResponse answer(ServeRequest request, TraceSpan span) {
         try {
             if (!config.isDev() && config.signingKey().isEmpty()) {
                 LOG.severe(() -> "INNGEST-C002 " + request.method() + " refused: cloud mode needs a signing key; "
@@ -91,7 +137,7 @@ public final class ServeHandler {
                 case "PUT":
                     return sync(request);
                 case "POST":
-                    return call(request);
+                    return call(request, span);
                 default:
                     return json(request, null, 405, message("Method " + request.method()
                             + " is not allowed; Inngest calls this endpoint with GET, PUT and POST"),
@@ -165,7 +211,8 @@ public final class ServeHandler {
         try {
             answer = api.register(deployId, headers, JsonMapper.write(payload.build()));
         } catch (InngestApiException e) {
-            LOG.warning(() -> "INNGEST-S002 sync failed: " + e.getMessage());
+            LOG.warning(() -> "INNGEST-S002 sync of app " + config.appId() + " to " + url + " failed: " + e.getMessage());
+            recordSync(false, "out_of_band", "Could not reach Inngest to sync: " + e.getMessage());
             return json(request, key.orElse(null), 500, syncResult("Could not reach Inngest to sync: "
                     + e.getMessage(), false), syncKind);
         }
@@ -174,11 +221,13 @@ public final class ServeHandler {
             String reason = body.get("error") instanceof JsonString ? body.getString("error")
                     : "Inngest answered " + answer.status() + " to the sync";
             LOG.warning(() -> "INNGEST-S002 sync of app " + config.appId() + " to " + url + " failed: " + reason);
+            recordSync(false, "out_of_band", reason);
             return json(request, key.orElse(null), 500, syncResult(reason, false), syncKind);
         }
         boolean modified = body.get("modified") == JsonValue.TRUE;
         LOG.info(() -> "INNGEST-S001 synced app " + config.appId() + " (" + functions.all().size()
                 + " functions) at " + url + (modified ? "; Inngest recorded changes" : ""));
+        recordSync(true, "out_of_band", "Successfully synced.");
         return json(request, key.orElse(null), 200, syncResult("Successfully synced.", modified), syncKind);
     }
 
@@ -210,12 +259,13 @@ public final class ServeHandler {
                 .add("url", url)
                 .build();
         LOG.info(() -> "INNGEST-S004 in-band sync of app " + config.appId() + " at " + url);
+        recordSync(true, "in_band", "Successfully synced.");
         return json(request, key, 200, answer, Map.of("X-Inngest-Sync-Kind", "in_band"));
     }
 
     // ---- POST ----
 
-    private ServeResponse call(ServeRequest request) {
+    private ServeResponse call(ServeRequest request, TraceSpan span) {
         Optional<SigningKey> key = config.isDev() ? Optional.empty() : verify(request);
         if (!config.isDev() && key.isEmpty()) {
             return unauthorized(request, "call");
@@ -232,6 +282,7 @@ public final class ServeHandler {
         if (fnId == null || fnId.isEmpty()) {
             return json(request, signer, 500, internal("No function ID (fnId) found in the request"), Map.of());
         }
+        span.set(Tracing.FUNCTION_ID, fnId);
         FunctionDefinition function = functions.find(fnId);
         if (function == null) {
             return json(request, signer, 500, internal("Function \"" + fnId
@@ -255,7 +306,11 @@ public final class ServeHandler {
         if (stepId == null) {
             stepId = request.header("X-Inngest-Step-ID");
         }
-        ExecutionResult result = new Execution(function, config.appId(), parsed, stepId, mapper, events, clock).run();
+        span.set(Tracing.FUNCTION_ID, function.id()).set(Tracing.RUN_ID, parsed.runId())
+                .set(Tracing.ATTEMPT, parsed.attempt()).set(Tracing.STEP_ID, stepId);
+        ExecutionResult result = new Execution(function, config.appId(), parsed, stepId, mapper, events, clock,
+                tracing).run();
+        span.set(Tracing.OP, result.op());
         Map<String, String> headers = new LinkedHashMap<>();
         if (result.noRetry() != null) {
             headers.put("X-Inngest-No-Retry", result.noRetry().toString());
@@ -294,6 +349,14 @@ public final class ServeHandler {
 
     // ---- helpers ----
 
+    private void recordSync(boolean succeeded, String kind, String message) {
+        try {
+            syncs.accept(new SyncOutcome(clock.instant(), succeeded, kind, message));
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "a sync listener failed", e);
+        }
+    }
+
     private Optional<SigningKey> verify(ServeRequest request) {
         Optional<SigningKey> key = RequestSigner.verify(request.header("X-Inngest-Signature"), request.body(),
                 config.signingKeys(), clock.instant());
@@ -304,9 +367,18 @@ public final class ServeHandler {
     }
 
     private ServeResponse unauthorized(ServeRequest request, String what) {
-        LOG.warning(() -> "INNGEST-A002 " + what + " refused: the request's X-Inngest-Signature is missing, "
-                + "expired or not made with this app's signing key");
+        boolean missing = request.header("X-Inngest-Signature") == null;
+        LOG.warning(() -> "INNGEST-A002 " + what + " refused: the request's X-Inngest-Signature is "
+                + (missing ? "missing" : "expired or not made with this app's signing key")
+                + " (checked against the key(s) with hash " + keyHashes() + ")");
         return json(request, null, 401, message("Unauthorized"), Map.of());
+    }
+
+    /** @return the short hashes of the signing keys, never the keys */
+    private String keyHashes() {
+        List<String> hashes = new ArrayList<>();
+        config.signingKeys().forEach(k -> hashes.add(k.shortHash()));
+        return String.join(", ", hashes);
     }
 
     private String appUrl(ServeRequest request) {
