@@ -111,6 +111,15 @@ class WorkflowsIT {
     }
 
     @Test
+    @Order(1)
+    void readinessIsUpInDevMode() {
+        HttpResponse<String> r = ItSupport.send(base, "GET", "/health/ready", Map.of(), null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("UP", object(r.body()).getString("status"), r.body());
+        assertTrue(r.body().contains("\"inngest\""), r.body());
+    }
+
+    @Test
     @Order(2)
     void introspectionInDevModeShowsNoSecrets() {
         HttpResponse<String> r = ItSupport.send(base, "GET", "/api/inngest", Map.of(), null);
