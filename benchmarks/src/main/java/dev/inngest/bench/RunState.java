@@ -27,6 +27,14 @@ final class RunState {
     final byte[] body;
 
     RunState(int steps) {
+        this(steps, 0);
+    }
+
+    /**
+     * @param steps memoized steps
+     * @param padding characters added to each step result's {@code sku}, to make the state large
+     */
+    RunState(int steps, int padding) {
         InngestConfig config = InngestConfig.builder("bench").dev(true).build();
         this.inngest = Inngest.builder(config).api(new OfflineApi()).events(events -> List.of()).build();
         inngest.createFunction(FunctionOptions.builder("steps").triggerEvent("bench/go").build(), (ctx, step) -> {
@@ -37,17 +45,22 @@ final class RunState {
             }
             return total;
         });
-        this.body = callBody(steps);
+        this.body = callBody(steps, padding);
     }
 
     static byte[] callBody(int steps) {
+        return callBody(steps, 0);
+    }
+
+    static byte[] callBody(int steps, int padding) {
+        String pad = "x".repeat(padding);
         StepIds ids = new StepIds();
         JsonObjectBuilder memo = Json.createObjectBuilder();
         JsonArrayBuilder stack = Json.createArrayBuilder();
         for (int i = 0; i < steps; i++) {
             String hash = ids.hash("step-" + i);
             memo.add(hash, Json.createObjectBuilder().add("data", Json.createObjectBuilder()
-                    .add("sku", "sku-" + i).add("quantity", i).add("priceCents", 100L * i)));
+                    .add("sku", "sku-" + i + pad).add("quantity", i).add("priceCents", 100L * i)));
             stack.add(hash);
         }
         JsonObjectBuilder event = Json.createObjectBuilder().add("name", "bench/go")

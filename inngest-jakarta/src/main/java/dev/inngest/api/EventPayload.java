@@ -2,7 +2,7 @@ package dev.inngest.api;
 
 import dev.inngest.event.Event;
 import dev.inngest.json.JsonMapper;
-import jakarta.json.Json;
+import dev.inngest.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -43,7 +43,7 @@ final class EventPayload {
             }
             JsonObject json = e.toJson();
             if (!json.containsKey("ts")) {
-                json = Json.createObjectBuilder(json).add("ts", now).build();
+                json = Jsonp.createObjectBuilder(json).add("ts", now).build();
             }
             String text = JsonMapper.write(json);
             int bytes = text.getBytes(StandardCharsets.UTF_8).length;

@@ -1,6 +1,6 @@
 package dev.inngest.error;
 
-import jakarta.json.Json;
+import dev.inngest.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -45,7 +45,7 @@ public class StepError extends RuntimeException {
      * @return the error
      */
     public static StepError of(String stepId, String name, String message) {
-        return new StepError(stepId, Json.createObjectBuilder().add("name", name).add("message", message).build());
+        return new StepError(stepId, Jsonp.createObjectBuilder().add("name", name).add("message", message).build());
     }
 
     /** @return the id the step was given in code */

@@ -1,8 +1,8 @@
 package dev.inngest.event;
 
 import dev.inngest.json.JsonMapper;
+import dev.inngest.json.Jsonp;
 import dev.inngest.step.TypeRef;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -152,7 +152,7 @@ public final class Event {
      * @return the JSON object; optional fields only when set
      */
     public JsonObject toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("name", name).add("data", data);
+        JsonObjectBuilder b = Jsonp.createObjectBuilder().add("name", name).add("data", data);
         if (id != null) {
             b.add("id", id);
         }

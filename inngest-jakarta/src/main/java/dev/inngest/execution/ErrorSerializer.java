@@ -3,7 +3,7 @@ package dev.inngest.execution;
 import dev.inngest.error.NonRetriableException;
 import dev.inngest.error.RetryAfterException;
 import dev.inngest.error.StepError;
-import jakarta.json.Json;
+import dev.inngest.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.PrintWriter;
@@ -55,14 +55,14 @@ public final class ErrorSerializer {
      * @return the serialized error
      */
     public static JsonObject internal(String message) {
-        return Json.createObjectBuilder().add("name", "Error").add("message", message).add("__serialized", true).build();
+        return Jsonp.createObjectBuilder().add("name", "Error").add("message", message).add("__serialized", true).build();
     }
 
     private static JsonObject serialize(Throwable error, int depth) {
         if (error instanceof StepError) {
             return ((StepError) error).error();
         }
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsonp.createObjectBuilder()
                 .add("name", name(error))
                 .add("message", error.getMessage() == null ? "" : error.getMessage())
                 .add("stack", stack(error))

@@ -9,9 +9,9 @@ import dev.inngest.function.Backoff;
 import dev.inngest.function.FunctionDefinition;
 import dev.inngest.function.FunctionOptions;
 import dev.inngest.json.JsonMapper;
+import dev.inngest.json.Jsonp;
 import dev.inngest.tracing.TraceSpan;
 import dev.inngest.tracing.Tracing;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -178,7 +178,7 @@ public final class Execution {
         if (found.size() == 1 && found.get(0).kind().isRunType() && !request.disableImmediateExecution()) {
             return execute(found.get(0));
         }
-        JsonArrayBuilder ops = Json.createArrayBuilder();
+        JsonArrayBuilder ops = Jsonp.createArrayBuilder();
         for (PendingStep<?> step : found) {
             ops.add(Op.found(step));
         }
@@ -204,7 +204,7 @@ public final class Execution {
             runningStep = null;
         }
         Op.Timing timing = new Op.Timing(startNanos, System.nanoTime() - t0);
-        return new ExecutionResult(206, Json.createArrayBuilder().add(Op.ran(step, data, timing)).build(), null, null);
+        return new ExecutionResult(206, Jsonp.createArrayBuilder().add(Op.ran(step, data, timing)).build(), null, null);
     }
 
     private ExecutionResult stepFailed(PendingStep<?> step, Throwable error, Op.Timing timing) {
@@ -213,13 +213,13 @@ public final class Execution {
             LOG.log(Level.WARNING, error, () -> "INNGEST-E004 function " + function.id() + ", run " + request.runId()
                     + ": step \"" + step.id() + "\" failed for good on attempt " + (request.attempt() + 1) + " of "
                     + maxAttempts() + ": " + describe(error));
-            return new ExecutionResult(206, Json.createArrayBuilder().add(Op.failed(step, serialized, timing)).build(),
+            return new ExecutionResult(206, Jsonp.createArrayBuilder().add(Op.failed(step, serialized, timing)).build(),
                     true, null);
         }
         LOG.info(() -> "INNGEST-E003 function " + function.id() + ", run " + request.runId()
                 + ": step \"" + step.id() + "\" failed on attempt " + (request.attempt() + 1) + " of " + maxAttempts()
                 + "; Inngest retries it: " + describe(error));
-        return new ExecutionResult(206, Json.createArrayBuilder().add(Op.errored(step, serialized, timing)).build(),
+        return new ExecutionResult(206, Jsonp.createArrayBuilder().add(Op.errored(step, serialized, timing)).build(),
                 false, retryAfter(error));
     }
 
@@ -237,10 +237,10 @@ public final class Execution {
     }
 
     private ExecutionResult stepNotFound() {
-        JsonArrayBuilder foundSteps = Json.createArrayBuilder();
-        found.forEach(s -> foundSteps.add(Json.createObjectBuilder()
+        JsonArrayBuilder foundSteps = Jsonp.createArrayBuilder();
+        found.forEach(s -> foundSteps.add(Jsonp.createObjectBuilder()
                 .add("id", s.hash()).add("name", s.name()).add("displayName", s.id())));
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = Jsonp.createObjectBuilder()
                 .add("error", "Could not find step \"" + targetStepId + "\" to run; the function did not reach it. "
                         + "Step ids must be the same on every call.")
                 .add("requestedStep", targetStepId)

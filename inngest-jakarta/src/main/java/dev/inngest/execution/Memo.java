@@ -1,7 +1,7 @@
 package dev.inngest.execution;
 
 import dev.inngest.error.StepError;
-import jakarta.json.Json;
+import dev.inngest.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -36,6 +36,6 @@ final class Memo {
             return (JsonObject) e;
         }
         String message = e instanceof JsonString ? ((JsonString) e).getString() : String.valueOf(e);
-        return Json.createObjectBuilder().add("name", "Error").add("message", message).build();
+        return Jsonp.createObjectBuilder().add("name", "Error").add("message", message).build();
     }
 }

@@ -1,6 +1,6 @@
 package dev.inngest.execution;
 
-import jakarta.json.Json;
+import dev.inngest.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -25,7 +25,7 @@ final class Op {
     /** How long a step's code ran: {@code a} = start, {@code b} = duration, both in nanoseconds. */
     record Timing(long startEpochNanos, long durationNanos) {
         JsonObject toJson() {
-            return Json.createObjectBuilder().add("a", startEpochNanos).add("b", durationNanos).build();
+            return Jsonp.createObjectBuilder().add("a", startEpochNanos).add("b", durationNanos).build();
         }
     }
 
@@ -42,7 +42,7 @@ final class Op {
 
     /** A step whose code threw for the last time. */
     static JsonObject failed(PendingStep<?> step, JsonObject error, Timing timing) {
-        JsonObjectBuilder summary = Json.createObjectBuilder().add("__serialized", true)
+        JsonObjectBuilder summary = Jsonp.createObjectBuilder().add("__serialized", true)
                 .add("name", error.getString("name", "Error"))
                 .add("message", error.getString("message", ""))
                 .add("stack", "");
@@ -52,7 +52,7 @@ final class Op {
 
     /** A newly found step: planned if it is run-type, else the op that tells the server to act on it. */
     static JsonObject found(PendingStep<?> step) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("displayName", step.id());
+        JsonObjectBuilder b = Jsonp.createObjectBuilder().add("displayName", step.id());
         switch (step.kind()) {
             case RUN:
             case SEND_EVENT:
@@ -74,7 +74,7 @@ final class Op {
     }
 
     private static JsonObjectBuilder executed(PendingStep<?> step, String op) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("id", step.hash())
                 .add("op", op)
                 .add("name", step.name())
@@ -84,7 +84,7 @@ final class Op {
     }
 
     private static JsonObjectBuilder userland(PendingStep<?> step) {
-        JsonObjectBuilder userland = Json.createObjectBuilder().add("id", step.id());
+        JsonObjectBuilder userland = Jsonp.createObjectBuilder().add("id", step.id());
         if (step.index() > 0) {
             userland.add("index", step.index());
         }

@@ -2,6 +2,7 @@ package dev.inngest.execution;
 
 import dev.inngest.event.Event;
 import dev.inngest.json.JsonMapper;
+import dev.inngest.json.Jsonp;
 import dev.inngest.step.Invoke;
 import dev.inngest.step.Step;
 import dev.inngest.step.StepAction;
@@ -10,7 +11,6 @@ import dev.inngest.step.StepRunnable;
 import dev.inngest.step.TypeRef;
 import dev.inngest.step.WaitForEvent;
 import dev.inngest.time.TimeString;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -120,7 +120,7 @@ final class StepTools implements Step {
     }
 
     private StepFuture<Void> sleepStep(String id, String duration) {
-        JsonObject opts = Json.createObjectBuilder().add("duration", duration).build();
+        JsonObject opts = Jsonp.createObjectBuilder().add("duration", duration).build();
         return execution.step(StepKind.SLEEP, id, duration, opts, null, json -> null);
     }
 
@@ -145,7 +145,7 @@ final class StepTools implements Step {
 
     private <T> StepFuture<Optional<T>> waitFor(String id, WaitForEvent options,
             java.util.function.Function<JsonValue, Optional<T>> decode) {
-        JsonObjectBuilder opts = Json.createObjectBuilder()
+        JsonObjectBuilder opts = Jsonp.createObjectBuilder()
                 .add("event", options.event())
                 .add("timeout", TimeString.format(options.timeout()));
         if (options.condition() != null) {
@@ -173,11 +173,11 @@ final class StepTools implements Step {
     private <T> StepFuture<T> invoke(String id, Invoke invocation, Type type) {
         String target = (invocation.appId() == null ? execution.appId() : invocation.appId())
                 + "-" + invocation.functionId();
-        JsonObjectBuilder payload = Json.createObjectBuilder().add("data", eventObject("data", invocation.data()));
+        JsonObjectBuilder payload = Jsonp.createObjectBuilder().add("data", eventObject("data", invocation.data()));
         if (invocation.user() != null) {
             payload.add("user", eventObject("user", invocation.user()));
         }
-        JsonObjectBuilder opts = Json.createObjectBuilder().add("function_id", target).add("payload", payload);
+        JsonObjectBuilder opts = Jsonp.createObjectBuilder().add("function_id", target).add("payload", payload);
         if (invocation.timeout() != null) {
             opts.add("timeout", TimeString.format(invocation.timeout()));
         }
@@ -207,11 +207,11 @@ final class StepTools implements Step {
             throw new IllegalArgumentException("sendEvent \"" + id + "\" needs at least one event");
         }
         List<Event> batch = List.copyOf(events);
-        JsonObject opts = Json.createObjectBuilder().add("type", "step.sendEvent").build();
+        JsonObject opts = Jsonp.createObjectBuilder().add("type", "step.sendEvent").build();
         return execution.<List<String>>step(StepKind.SEND_EVENT, id, "sendEvent", opts, () -> {
-            var ids = Json.createArrayBuilder();
+            var ids = Jsonp.createArrayBuilder();
             execution.send(batch).forEach(ids::add);
-            return Json.createObjectBuilder().add("ids", ids).build();
+            return Jsonp.createObjectBuilder().add("ids", ids).build();
         }, StepTools::eventIds).get();
     }
 

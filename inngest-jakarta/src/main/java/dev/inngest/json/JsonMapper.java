@@ -1,19 +1,27 @@
 package dev.inngest.json;
 
-import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -22,14 +30,26 @@ import java.util.Map;
  * <p>Wire structures are JSON-P values ({@link JsonValue}), so the SDK controls every byte it sends;
  * user types (event data, step results, function results) go through JSON-B, so records, POJOs, lists
  * and maps work as users expect. No class name ever goes on the wire.
+ *
+ * <p>Reading is on the replay path (every memoized step result of every call), so it avoids writing JSON-P
+ * values back to text for JSON-B to parse again: JSON-B reads the value through a parser over the tree
+ * ({@link JsonTreeParser}) when the provider takes a parser (Yasson's {@code YassonJsonb#fromJson(JsonParser,
+ * Type)}, found at run time, so Yasson stays optional); with the default JSON-B configuration, strings, booleans and numbers read into
+ * {@code String}, {@code Boolean}, {@code Integer}, {@code Long}, {@code Double}, {@code BigDecimal} and
+ * {@code Object} directly, as JSON-B's default mapping does. Anything else, and any mapping the direct route
+ * refuses, takes the text round trip, so results and errors stay those of JSON-B.
  */
 public final class JsonMapper {
 
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
-    private static final JsonWriterFactory WRITERS = Json.createWriterFactory(Map.of());
+    private static final JsonReaderFactory READERS = Jsonp.createReaderFactory(Map.of());
+    private static final JsonWriterFactory WRITERS = Jsonp.createWriterFactory(Map.of());
     private static volatile JsonMapper defaultMapper;
 
     private final Jsonb jsonb;
+    /** {@code fromJson(Jsonb, JsonParser, Type)} of the provider, or null if it has none. */
+    private final MethodHandle readParser;
+    /** True when the JSON-B instance has the default configuration, so scalars map as the spec says. */
+    private final boolean defaultScalars;
 
     /**
      * A mapper on the given JSON-B instance, for users who configure JSON-B themselves.
@@ -37,7 +57,13 @@ public final class JsonMapper {
      * @param jsonb the JSON-B instance user types go through
      */
     public JsonMapper(Jsonb jsonb) {
+        this(jsonb, false);
+    }
+
+    private JsonMapper(Jsonb jsonb, boolean defaultScalars) {
         this.jsonb = jsonb;
+        this.readParser = parserReader(jsonb);
+        this.defaultScalars = defaultScalars;
     }
 
     /**
@@ -51,7 +77,7 @@ public final class JsonMapper {
             synchronized (JsonMapper.class) {
                 m = defaultMapper;
                 if (m == null) {
-                    m = new JsonMapper(JsonbBuilder.create());
+                    m = new JsonMapper(JsonbBuilder.create(), true);
                     defaultMapper = m;
                 }
             }
@@ -91,11 +117,92 @@ public final class JsonMapper {
         if (type instanceof Class<?> && JsonValue.class.isAssignableFrom((Class<?>) type)) {
             return (T) json;
         }
-        if (type == Object.class && json.getValueType() != JsonValue.ValueType.OBJECT
-                && json.getValueType() != JsonValue.ValueType.ARRAY) {
-            return (T) jsonb.fromJson(write(json), Object.class);
+        if (defaultScalars) {
+            Object scalar = scalar(json, type);
+            if (scalar != null) {
+                return (T) scalar;
+            }
+        }
+        if (readParser != null) {
+            try {
+                return (T) (Object) readParser.invokeExact(jsonb, (JsonParser) new JsonTreeParser(json), type);
+            } catch (JsonbException | UnsupportedOperationException refused) {
+                // a mapping error, or a parser call the tree parser lacks: the text
+                // round trip below gives the result, or the very error, JSON-B gives for the text
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
         }
         return jsonb.fromJson(write(json), type);
+    }
+
+    /**
+     * JSON-B's default mapping of a JSON scalar to a basic type, without a parser.
+     *
+     * @return the value, or null when this is not such a case (the caller goes through JSON-B)
+     */
+    private static Object scalar(JsonValue json, Type type) {
+        switch (json.getValueType()) {
+            case STRING:
+                return type == String.class || type == Object.class ? ((JsonString) json).getString() : null;
+            case TRUE:
+            case FALSE:
+                return type == Boolean.class || type == boolean.class || type == Object.class
+                        ? json == JsonValue.TRUE : null;
+            case NUMBER:
+                return number((JsonNumber) json, type);
+            default:
+                return null;
+        }
+    }
+
+    private static Object number(JsonNumber n, Type type) {
+        if (type == BigDecimal.class || type == Object.class) {
+            return n.bigDecimalValue();
+        }
+        if (type == Double.class || type == double.class) {
+            return n.doubleValue();
+        }
+        if (!n.isIntegral()) {
+            return null;
+        }
+        try {
+            if (type == Integer.class || type == int.class) {
+                return n.intValueExact();
+            }
+            if (type == Long.class || type == long.class) {
+                return n.longValueExact();
+            }
+        } catch (ArithmeticException outOfRange) {
+            return null;
+        }
+        return null;
+    }
+
+    /**
+     * Finds {@code fromJson(JsonParser, Type)} on the JSON-B instance's Yasson interface, by name, so that the
+     * library needs no Yasson at compile time and works with any provider. (Not Yasson's own
+     * {@code fromJsonStructure}: its structure parser reads {@code true} into an {@code Object} as the string
+     * {@code "true"}, where the text gives {@code Boolean.TRUE}.)
+     */
+    private static MethodHandle parserReader(Jsonb jsonb) {
+        for (Class<?> c = jsonb.getClass(); c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (!i.getName().equals("org.eclipse.yasson.YassonJsonb")) {
+                    continue;
+                }
+                try {
+                    Method m = i.getMethod("fromJson", JsonParser.class, Type.class);
+                    return MethodHandles.publicLookup().unreflect(m).asType(
+                            MethodType.methodType(Object.class, Jsonb.class, JsonParser.class, Type.class));
+                } catch (ReflectiveOperationException | RuntimeException unavailable) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -11,8 +11,8 @@ import dev.inngest.function.Singleton;
 import dev.inngest.function.Throttle;
 import dev.inngest.function.Timeouts;
 import dev.inngest.function.Trigger;
+import dev.inngest.json.Jsonp;
 import dev.inngest.time.TimeString;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -36,7 +36,7 @@ public final class FunctionConfigs {
      * @return the {@code functions} array
      */
     public static JsonArray of(AppFunctions app, String appUrl) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = Jsonp.createArrayBuilder();
         for (Map.Entry<String, FunctionDefinition> e : app.all().entrySet()) {
             out.add(of(e.getKey(), e.getValue().options(), appUrl));
         }
@@ -51,18 +51,18 @@ public final class FunctionConfigs {
      */
     public static JsonObject of(String compositeId, FunctionOptions o, String appUrl) {
         String stepUrl = appUrl + "?fnId=" + URLEncoder.encode(compositeId, StandardCharsets.UTF_8) + "&stepId=step";
-        JsonObjectBuilder step = Json.createObjectBuilder()
+        JsonObjectBuilder step = Jsonp.createObjectBuilder()
                 .add("id", "step")
                 .add("name", "step")
-                .add("runtime", Json.createObjectBuilder().add("type", "http").add("url", stepUrl));
+                .add("runtime", Jsonp.createObjectBuilder().add("type", "http").add("url", stepUrl));
         if (o.retries() != null) {
-            step.add("retries", Json.createObjectBuilder().add("attempts", o.retries()));
+            step.add("retries", Jsonp.createObjectBuilder().add("attempts", o.retries()));
         }
-        JsonObjectBuilder fn = Json.createObjectBuilder()
+        JsonObjectBuilder fn = Jsonp.createObjectBuilder()
                 .add("id", compositeId)
                 .add("name", o.name())
                 .add("triggers", triggers(o))
-                .add("steps", Json.createObjectBuilder().add("step", step));
+                .add("steps", Jsonp.createObjectBuilder().add("step", step));
         if (o.idempotency() != null) {
             fn.add("idempotency", o.idempotency());
         }
@@ -82,7 +82,7 @@ public final class FunctionConfigs {
             fn.add("debounce", debounce(o.debounce()));
         }
         if (o.priority() != null) {
-            fn.add("priority", Json.createObjectBuilder().add("run", o.priority()));
+            fn.add("priority", Jsonp.createObjectBuilder().add("run", o.priority()));
         }
         if (o.timeouts() != null) {
             fn.add("timeouts", timeouts(o.timeouts()));
@@ -91,7 +91,7 @@ public final class FunctionConfigs {
             fn.add("singleton", singleton(o.singleton()));
         }
         if (!o.cancelOn().isEmpty()) {
-            JsonArrayBuilder cancel = Json.createArrayBuilder();
+            JsonArrayBuilder cancel = Jsonp.createArrayBuilder();
             o.cancelOn().forEach(c -> cancel.add(cancel(c)));
             fn.add("cancel", cancel);
         }
@@ -99,9 +99,9 @@ public final class FunctionConfigs {
     }
 
     private static JsonArrayBuilder triggers(FunctionOptions o) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = Jsonp.createArrayBuilder();
         for (Trigger t : o.triggers()) {
-            JsonObjectBuilder b = Json.createObjectBuilder();
+            JsonObjectBuilder b = Jsonp.createObjectBuilder();
             if (t.event() != null) {
                 b.add("event", t.event());
                 if (t.expression() != null) {
@@ -120,9 +120,9 @@ public final class FunctionConfigs {
             fn.add("concurrency", o.concurrency().get(0).limit());
             return;
         }
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = Jsonp.createArrayBuilder();
         for (Concurrency c : o.concurrency()) {
-            JsonObjectBuilder b = Json.createObjectBuilder().add("limit", c.limit());
+            JsonObjectBuilder b = Jsonp.createObjectBuilder().add("limit", c.limit());
             if (c.key() != null) {
                 b.add("key", c.key());
             }
@@ -135,7 +135,7 @@ public final class FunctionConfigs {
     }
 
     private static JsonObjectBuilder batch(Batching b) {
-        JsonObjectBuilder out = Json.createObjectBuilder()
+        JsonObjectBuilder out = Jsonp.createObjectBuilder()
                 .add("maxSize", b.maxSize())
                 .add("timeout", TimeString.format(b.timeout()));
         if (b.key() != null) {
@@ -148,7 +148,7 @@ public final class FunctionConfigs {
     }
 
     private static JsonObjectBuilder rateLimit(RateLimit r) {
-        JsonObjectBuilder out = Json.createObjectBuilder().add("limit", r.limit()).add("period", TimeString.format(r.period()));
+        JsonObjectBuilder out = Jsonp.createObjectBuilder().add("limit", r.limit()).add("period", TimeString.format(r.period()));
         if (r.key() != null) {
             out.add("key", r.key());
         }
@@ -156,7 +156,7 @@ public final class FunctionConfigs {
     }
 
     private static JsonObjectBuilder throttle(Throttle t) {
-        JsonObjectBuilder out = Json.createObjectBuilder().add("limit", t.limit()).add("period", TimeString.format(t.period()));
+        JsonObjectBuilder out = Jsonp.createObjectBuilder().add("limit", t.limit()).add("period", TimeString.format(t.period()));
         if (t.key() != null) {
             out.add("key", t.key());
         }
@@ -167,7 +167,7 @@ public final class FunctionConfigs {
     }
 
     private static JsonObjectBuilder debounce(Debounce d) {
-        JsonObjectBuilder out = Json.createObjectBuilder().add("period", TimeString.format(d.period()));
+        JsonObjectBuilder out = Jsonp.createObjectBuilder().add("period", TimeString.format(d.period()));
         if (d.key() != null) {
             out.add("key", d.key());
         }
@@ -178,7 +178,7 @@ public final class FunctionConfigs {
     }
 
     private static JsonObjectBuilder timeouts(Timeouts t) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = Jsonp.createObjectBuilder();
         if (t.start() != null) {
             out.add("start", TimeString.format(t.start()));
         }
@@ -189,7 +189,7 @@ public final class FunctionConfigs {
     }
 
     private static JsonObjectBuilder singleton(Singleton s) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = Jsonp.createObjectBuilder();
         if (s.key() != null) {
             out.add("key", s.key());
         }
@@ -197,7 +197,7 @@ public final class FunctionConfigs {
     }
 
     private static JsonObjectBuilder cancel(Cancellation c) {
-        JsonObjectBuilder out = Json.createObjectBuilder().add("event", c.event());
+        JsonObjectBuilder out = Jsonp.createObjectBuilder().add("event", c.event());
         if (c.timeout() != null) {
             out.add("timeout", TimeString.format(c.timeout()));
         }

@@ -2,8 +2,8 @@ package dev.inngest.protocol;
 
 import dev.inngest.InngestConfig;
 import dev.inngest.Sdk;
+import dev.inngest.json.Jsonp;
 import dev.inngest.signature.SigningKey;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -34,8 +34,8 @@ final class Introspection {
 
     /** The keys both bodies start with. */
     private static JsonObjectBuilder common(InngestConfig config, int functionCount) {
-        return Json.createObjectBuilder()
-                .add("extra", Json.createObjectBuilder().add("is_streaming", false))
+        return Jsonp.createObjectBuilder()
+                .add("extra", Jsonp.createObjectBuilder().add("is_streaming", false))
                 .add("has_event_key", config.eventKey().isPresent())
                 .add("has_signing_key", config.signingKey().isPresent())
                 .add("has_signing_key_fallback", config.signingKeyFallback().isPresent())
@@ -67,10 +67,10 @@ final class Introspection {
 
     /** What this SDK can do beyond the basic protocol. */
     static JsonObject capabilities() {
-        return Json.createObjectBuilder().add("trust_probe", "v1").add("in_band_sync", "v1").build();
+        return Jsonp.createObjectBuilder().add("trust_probe", "v1").add("in_band_sync", "v1").build();
     }
 
     private static JsonValue nullable(String s) {
-        return s == null ? JsonValue.NULL : Json.createValue(s);
+        return s == null ? JsonValue.NULL : Jsonp.createValue(s);
     }
 }

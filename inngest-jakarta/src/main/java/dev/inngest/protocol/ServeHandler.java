@@ -12,11 +12,11 @@ import dev.inngest.execution.ExecutionRequest;
 import dev.inngest.execution.ExecutionResult;
 import dev.inngest.function.FunctionDefinition;
 import dev.inngest.json.JsonMapper;
+import dev.inngest.json.Jsonp;
 import dev.inngest.signature.RequestSigner;
 import dev.inngest.signature.SigningKey;
 import dev.inngest.tracing.TraceSpan;
 import dev.inngest.tracing.Tracing;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -127,7 +127,7 @@ public final class ServeHandler {
             if (!config.isDev() && config.signingKey().isEmpty()) {
                 LOG.severe(() -> "INNGEST-C002 " + request.method() + " refused: cloud mode needs a signing key; "
                         + "set INNGEST_SIGNING_KEY, or INNGEST_DEV=1 for the Inngest dev server");
-                return json(request, null, 500, Json.createObjectBuilder().add("code", "internal_server_error")
+                return json(request, null, 500, Jsonp.createObjectBuilder().add("code", "internal_server_error")
                         .add("message", "The Inngest endpoint is in cloud mode but has no signing key; "
                                 + "set INNGEST_SIGNING_KEY, or INNGEST_DEV=1 for local development").build(), Map.of());
             }
@@ -187,7 +187,7 @@ public final class ServeHandler {
         }
         String deployId = request.query("deployId");
         String url = appUrl(request);
-        JsonObjectBuilder payload = Json.createObjectBuilder()
+        JsonObjectBuilder payload = Jsonp.createObjectBuilder()
                 .add("url", url)
                 .add("deployType", "ping")
                 .add("framework", framework)
@@ -245,10 +245,10 @@ public final class ServeHandler {
         int count = functions.all().size();
         JsonObject inspection = key == null ? Introspection.unauthenticated(config, count, null)
                 : Introspection.authenticated(config, count, framework);
-        JsonObject answer = Json.createObjectBuilder()
+        JsonObject answer = Jsonp.createObjectBuilder()
                 .add("app_id", config.appId())
                 .add("capabilities", Introspection.capabilities())
-                .add("env", config.env().<JsonValue>map(Json::createValue).orElse(JsonValue.NULL))
+                .add("env", config.env().<JsonValue>map(Jsonp::createValue).orElse(JsonValue.NULL))
                 .add("framework", framework)
                 .add("functions", FunctionConfigs.of(functions, url))
                 .add("inspection", inspection)
@@ -424,15 +424,15 @@ public final class ServeHandler {
     }
 
     private static JsonObject syncResult(String message, boolean modified) {
-        return Json.createObjectBuilder().add("message", message).add("modified", modified).build();
+        return Jsonp.createObjectBuilder().add("message", message).add("modified", modified).build();
     }
 
     private static JsonObject message(String message) {
-        return Json.createObjectBuilder().add("message", message).build();
+        return Jsonp.createObjectBuilder().add("message", message).build();
     }
 
     private static JsonObject internal(String message) {
-        return Json.createObjectBuilder().add("type", "internal").add("name", "Error").add("message", message)
+        return Jsonp.createObjectBuilder().add("type", "internal").add("name", "Error").add("message", message)
                 .add("__serialized", true).build();
     }
 
