@@ -60,6 +60,7 @@ class CloudModeIT {
     static WebArchive deployment() throws Exception {
         inngest = ExecutorFixture.start(Clock.systemUTC(), SIGNING_KEY);
         String api = inngest.url().toString();
+        // bean-discovery-mode "all": the sample's own functions must still be found
         return ItSupport.sampleWar(Map.of(
             "inngest.app-id", "sample-app",
             "inngest.dev", "false",
@@ -67,7 +68,8 @@ class CloudModeIT {
             "inngest.signing-key-fallback", FALLBACK_KEY,
             "inngest.event-key", EVENT_KEY,
             "inngest.api-base-url", api,
-            "inngest.event-api-base-url", api));
+            "inngest.event-api-base-url", api))
+            .addAsWebInfResource(ItSupport.beansXml("all"), "beans.xml");
     }
 
     @AfterAll

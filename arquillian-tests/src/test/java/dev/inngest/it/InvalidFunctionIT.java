@@ -5,13 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.inngest.Inngest;
 import dev.inngest.cdi.InngestFunction;
 import dev.inngest.it.broken.BrokenFunctions;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.ShouldThrowException;
@@ -38,15 +31,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class InvalidFunctionIT {
 
-    private static final ByteArrayOutputStream CONSOLE = new ByteArrayOutputStream();
-    private static PrintStream originalOut;
-
     @Deployment(testable = false)
     @ShouldThrowException(Exception.class)
     static WebArchive deployment() {
-        captureConsole();
+        ServerLog.capture();
         return ShrinkWrap.create(WebArchive.class, "invalid-functions.war")
             .addClass(BrokenFunctions.class)
+            .addAsWebInfResource(ItSupport.beansXml("annotated"), "beans.xml")
             .addAsResource(new StringAsset("inngest.app-id=broken-app\ninngest.dev=true\n"),
                 "META-INF/microprofile-config.properties")
             .addAsLibraries(ItSupport.moduleJar(Inngest.class, "inngest-jakarta.jar"),
@@ -55,9 +46,7 @@ class InvalidFunctionIT {
 
     @AfterAll
     static void restoreConsole() {
-        if (originalOut != null) {
-            System.setOut(originalOut);
-        }
+        ServerLog.release();
     }
 
     @Test
@@ -66,53 +55,10 @@ class InvalidFunctionIT {
             "2 Inngest problems found; the application cannot start",
             "INNGEST-D002 BrokenFunctions#noTrigger: the function has no trigger",
             "INNGEST-D003 BrokenFunctions#badCron: @OnCron(\"61 25 * * *\") is invalid");
-        ItSupport.await("the server to log " + expected, () -> expected.stream().allMatch(serverOutput()::contains));
-        String out = serverOutput();
+        ItSupport.await("the server to log " + expected, () -> expected.stream().allMatch(ServerLog.text()::contains));
+        String out = ServerLog.text();
         for (String e : expected) {
             assertTrue(out.contains(e), e);
         }
-    }
-
-    /** Liberty's messages.log when running on Liberty (wlp.home is set by the profile), plus the captured console. */
-    private static String serverOutput() {
-        StringBuilder sb = new StringBuilder();
-        synchronized (CONSOLE) {
-            sb.append(CONSOLE.toString(StandardCharsets.UTF_8));
-        }
-        String wlp = System.getProperty("wlp.home");
-        if (wlp != null) {
-            Path log = Path.of(wlp, "usr", "servers", "arquillian", "logs", "messages.log");
-            try {
-                if (Files.isRegularFile(log)) {
-                    sb.append(Files.readString(log, StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return sb.toString();
-    }
-
-    /** Copies System.out into a buffer while still printing it. */
-    private static void captureConsole() {
-        originalOut = System.out;
-        PrintStream original = originalOut;
-        System.setOut(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                original.write(b);
-                synchronized (CONSOLE) {
-                    CONSOLE.write(b);
-                }
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                original.write(b, off, len);
-                synchronized (CONSOLE) {
-                    CONSOLE.write(b, off, len);
-                }
-            }
-        }, true, StandardCharsets.UTF_8));
     }
 }

@@ -46,6 +46,18 @@ final class ItSupport {
         </web-ext>
         """;
 
+    /**
+     * A {@code beans.xml} with the given discovery mode: the extension must find functions whatever mode the
+     * WAR uses (WorkflowsIT deploys the sample with none at all).
+     *
+     * @param mode {@code all} or {@code annotated}
+     * @return the descriptor
+     */
+    static StringAsset beansXml(String mode) {
+        return new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\" "
+                + "bean-discovery-mode=\"" + mode + "\"/>\n");
+    }
+
     static final String CONFIG_PATH = "/WEB-INF/classes/META-INF/microprofile-config.properties";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -76,6 +76,7 @@ class WorkflowsIT {
     /** Called by Arquillian before it deploys: starts the executor first, so its port goes into the config. */
     @Deployment(testable = false)
     static WebArchive deployment() throws Exception {
+        ServerLog.capture();
         inngest = ExecutorFixture.start(VirtualClock.startingNow(), null);
         return ItSupport.sampleWar(Map.of(
             "inngest.app-id", APP,
@@ -84,6 +85,7 @@ class WorkflowsIT {
 
     @AfterAll
     static void stopExecutor() {
+        ServerLog.release();
         if (inngest != null) {
             inngest.close();
         }
@@ -297,6 +299,13 @@ class WorkflowsIT {
 
         assertEquals("shipped", orderStatus(orderId));
         assertFalse(executor().hasRunning());
+
+        // ctx.logger(): one line per real execution, although process-order was called six times
+        String validated = java.text.MessageFormat.format("validated order {0} of {1} cents", orderId, 4200L);
+        String paid = "order " + orderId + " paid";
+        ItSupport.await("the server to log \"" + paid + "\"", () -> ServerLog.text().contains(paid));
+        assertEquals(1, ServerLog.count(validated), validated);
+        assertEquals(1, ServerLog.count(paid), paid);
     }
 
     // ---- (b) payment timeout ----

@@ -52,6 +52,7 @@ public class OrderWorkflows {
                 throw new NonRetriableException("order " + order.orderId() + " has no id or no amount");
             }
             orders.set(order.orderId(), "validated");
+            ctx.logger().info("validated order {0} of {1} cents", order.orderId(), order.amount());
             return order;
         });
         step.sleep("wait-for-processing", processingDelay);
@@ -59,9 +60,11 @@ public class OrderWorkflows {
                 WaitForEvent.event("stripe/payment.succeeded").timeout(paymentTimeout)
                         .condition("async.data.orderId == event.data.orderId"));
         if (payment.isEmpty()) {
+            ctx.logger().warn("order {0} was not paid in time", order.orderId());
             step.run("handle-timeout", () -> orders.set(order.orderId(), "cancelled"));
             return new OrderResult("cancelled", order.orderId());
         }
+        ctx.logger().info("order {0} paid", order.orderId());
         step.run("mark-paid", () -> orders.set(order.orderId(), "paid"));
         step.sendEvent("request-shipment", Event.of("shop/shipment.requested",
                 Map.of("orderId", order.orderId(), "userId", order.userId())));
