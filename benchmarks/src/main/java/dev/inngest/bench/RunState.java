@@ -2,7 +2,6 @@ package dev.inngest.bench;
 
 import dev.inngest.Inngest;
 import dev.inngest.InngestConfig;
-import dev.inngest.api.ApiResponse;
 import dev.inngest.api.InngestApi;
 import dev.inngest.execution.StepIds;
 import dev.inngest.function.FunctionOptions;
@@ -11,7 +10,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A function of {@code steps} sequential {@code step.run}s, and the body of the call that comes after
@@ -36,7 +34,7 @@ final class RunState {
      */
     RunState(int steps, int padding) {
         InngestConfig config = InngestConfig.builder("bench").dev(true).build();
-        this.inngest = Inngest.builder(config).api(new OfflineApi()).events(events -> List.of()).build();
+        this.inngest = Inngest.builder(config).api(InngestApi.unavailable()).events(events -> List.of()).build();
         inngest.createFunction(FunctionOptions.builder("steps").triggerEvent("bench/go").build(), (ctx, step) -> {
             long total = 0;
             for (int i = 0; i < steps; i++) {
@@ -73,23 +71,5 @@ final class RunState {
         return JsonMapper.write(Json.createObjectBuilder().add("ctx", ctx).add("event", event)
                 .add("events", Json.createArrayBuilder().add(event)).add("steps", memo).add("use_api", false)
                 .add("version", 2).build()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    /** The benchmarks make no calls to Inngest. */
-    private static final class OfflineApi implements InngestApi {
-        @Override
-        public ApiResponse register(String deployId, Map<String, String> headers, String body) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ApiResponse runBatch(String runId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ApiResponse runActions(String runId) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

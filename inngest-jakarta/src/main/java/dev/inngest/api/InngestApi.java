@@ -36,4 +36,33 @@ public interface InngestApi {
      * @throws InngestApiException when Inngest cannot be reached
      */
     ApiResponse runActions(String runId);
+
+    /**
+     * An API for setups that have no Inngest to call (in-process tests, benchmarks): every call fails
+     * with {@link InngestApiException}, which the engine answers like an unreachable Inngest.
+     *
+     * @return the API
+     */
+    static InngestApi unavailable() {
+        return new InngestApi() {
+            @Override
+            public ApiResponse register(String deployId, Map<String, String> headers, String body) {
+                throw unreachable("register the app");
+            }
+
+            @Override
+            public ApiResponse runBatch(String runId) {
+                throw unreachable("fetch the events of run " + runId);
+            }
+
+            @Override
+            public ApiResponse runActions(String runId) {
+                throw unreachable("fetch the steps of run " + runId);
+            }
+
+            private InngestApiException unreachable(String what) {
+                return new InngestApiException("could not " + what + ": no Inngest API in this setup", null);
+            }
+        };
+    }
 }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.inngest.Inngest;
 import dev.inngest.InngestConfig;
-import dev.inngest.api.ApiResponse;
 import dev.inngest.api.InngestApi;
+import dev.inngest.execution.StepIds;
 import dev.inngest.function.FunctionOptions;
 import dev.inngest.protocol.ServeRequest;
 import dev.inngest.protocol.ServeResponse;
@@ -27,8 +27,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,7 +50,7 @@ class OpenTelemetryTracingTest {
     private final Map<String, String> sentHeaders = new ConcurrentHashMap<>();
     private final Tracing tracing = new OpenTelemetryTracing(otel);
     private final Inngest inngest = Inngest.builder(InngestConfig.builder("shop").dev(true).build())
-            .api(new NoApi())
+            .api(InngestApi.unavailable())
             .events(batch -> {
                 tracing.inject(sentHeaders::put);
                 return List.of("01EVT1");
@@ -197,28 +195,6 @@ class OpenTelemetryTracingTest {
     }
 
     private static String sha1(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The Inngest API is not called by function calls. */
-    private static final class NoApi implements InngestApi {
-        @Override
-        public ApiResponse register(String deployId, Map<String, String> headers, String body) {
-            return new ApiResponse(500, "{}");
-        }
-
-        @Override
-        public ApiResponse runBatch(String runId) {
-            return new ApiResponse(404, "{}");
-        }
-
-        @Override
-        public ApiResponse runActions(String runId) {
-            return new ApiResponse(404, "{}");
-        }
+        return new StepIds().hash(text);
     }
 }

@@ -2,7 +2,6 @@ package dev.inngest.testing;
 
 import dev.inngest.Inngest;
 import dev.inngest.InngestConfig;
-import dev.inngest.api.ApiResponse;
 import dev.inngest.api.InngestApi;
 import dev.inngest.event.Event;
 import dev.inngest.executor.InProcessDriver;
@@ -49,7 +48,7 @@ public final class InngestTestEngine {
         this.executor = new LocalExecutor(clock, null, Duration.ofSeconds(1));
         this.app = Inngest.builder(InngestConfig.builder(appId).dev(true).build())
                 .clock(clock)
-                .api(new NoApi())
+                .api(InngestApi.unavailable())
                 .events(events -> executor.send(events.stream().map(Event::toJson).toList()))
                 .build();
         functions.forEach(app::addFunction);
@@ -194,23 +193,5 @@ public final class InngestTestEngine {
 
     private static String hash(String stepId) {
         return new StepIds().hash(stepId);
-    }
-
-    /** In-process there is no Inngest API: state always comes in the request. */
-    private static final class NoApi implements InngestApi {
-        @Override
-        public ApiResponse register(String deployId, Map<String, String> headers, String body) {
-            return new ApiResponse(200, "{\"ok\":true}");
-        }
-
-        @Override
-        public ApiResponse runBatch(String runId) {
-            return new ApiResponse(404, "{\"error\":\"not available in-process\"}");
-        }
-
-        @Override
-        public ApiResponse runActions(String runId) {
-            return new ApiResponse(404, "{\"error\":\"not available in-process\"}");
-        }
     }
 }
