@@ -105,7 +105,8 @@ final class FunctionReader {
             if (problem != null) {
                 problems.add(Problems.badCron(where, c.value(), problem));
             } else {
-                option("OnCron", () -> b.triggerCron(c.value()));
+                option("OnCron", () -> b.trigger(c.jitter().isEmpty()
+                        ? Trigger.cron(c.value()) : Trigger.cron(c.value()).jitter(c.jitter())));
             }
         }
     }

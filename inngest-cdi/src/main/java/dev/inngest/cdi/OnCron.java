@@ -21,6 +21,9 @@ public @interface OnCron {
     /** @return a cron expression with an optional {@code TZ=<zone> } prefix, e.g. {@code 0 0 * * *} */
     String value();
 
+    /** @return a time string such as {@code "5m"}: each run starts up to this much late, spreading load; empty for none */
+    String jitter() default "";
+
     /** Holds several {@link OnCron}. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)

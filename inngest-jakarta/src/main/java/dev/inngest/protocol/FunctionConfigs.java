@@ -109,6 +109,9 @@ public final class FunctionConfigs {
                 }
             } else {
                 b.add("cron", t.cron());
+                if (t.jitter() != null) {
+                    b.add("jitter", TimeString.format(t.jitter()));
+                }
             }
             out.add(b);
         }
