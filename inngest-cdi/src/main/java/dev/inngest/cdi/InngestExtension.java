@@ -18,8 +18,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -137,10 +141,25 @@ public class InngestExtension implements Extension {
     }
 
     private Inngest createInngest() {
-        Inngest inngest = Inngest.builder(MicroProfileInngestConfig.read(ConfigProvider.getConfig())).build();
+        Inngest.Builder builder = Inngest.builder(MicroProfileInngestConfig.read(ConfigProvider.getConfig()));
+        managedExecutor().ifPresent(builder::executor);
+        Inngest inngest = builder.build();
         for (FunctionReader.Result r : functions) {
             inngest.addFunction(new FunctionDefinition(r.options(), r.handler()));
         }
         return inngest;
+    }
+
+    /**
+     * The server's default managed executor, so that {@code sendAsync} runs on container-managed threads;
+     * empty outside a Jakarta EE server (the SDK then uses a small pool of its own).
+     */
+    private static Optional<Executor> managedExecutor() {
+        try {
+            Object found = new InitialContext().lookup("java:comp/DefaultManagedExecutorService");
+            return found instanceof Executor ? Optional.of((Executor) found) : Optional.empty();
+        } catch (NamingException | RuntimeException notInAServer) {
+            return Optional.empty();
+        }
     }
 }
