@@ -94,7 +94,13 @@ public final class Execution {
         this.events = events;
         this.clock = clock;
         this.tracing = tracing;
-        this.memoizedCount = (int) request.steps().values().stream().filter(memo -> !isInputOnly(memo)).count();
+        int memoized = 0;
+        for (JsonValue memo : request.steps().values()) {
+            if (!isInputOnly(memo)) {
+                memoized++;
+            }
+        }
+        this.memoizedCount = memoized;
         this.tools = new StepTools(this);
         this.context = new RunContext(this);
     }

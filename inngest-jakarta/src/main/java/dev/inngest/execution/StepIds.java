@@ -15,14 +15,28 @@ import java.util.Set;
  */
 public final class StepIds {
 
+    private static final HexFormat HEX = HexFormat.of();
+    /** Looked up once; each hasher clones it (a provider lookup per call costs more than the hashing). */
+    private static final MessageDigest SHA1_PROTOTYPE = lookUpSha1();
+
     private final Map<String, Integer> repeats = new HashMap<>();
     private final Set<String> taken = new HashSet<>();
     private final MessageDigest sha1;
 
     /** A fresh hasher for one call of a function. */
     public StepIds() {
+        MessageDigest digest;
         try {
-            sha1 = MessageDigest.getInstance("SHA-1");
+            digest = (MessageDigest) SHA1_PROTOTYPE.clone();
+        } catch (CloneNotSupportedException notCloneable) {
+            digest = lookUpSha1();
+        }
+        sha1 = digest;
+    }
+
+    private static MessageDigest lookUpSha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is missing from this JVM", e);
         }
@@ -60,6 +74,6 @@ public final class StepIds {
      * @return lowercase hex SHA-1 of its UTF-8 bytes
      */
     public String hash(String text) {
-        return HexFormat.of().formatHex(sha1.digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HEX.formatHex(sha1.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

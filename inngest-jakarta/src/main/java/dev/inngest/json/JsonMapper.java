@@ -43,6 +43,8 @@ public final class JsonMapper {
 
     private static final JsonReaderFactory READERS = Jsonp.createReaderFactory(Map.of());
     private static final JsonWriterFactory WRITERS = Jsonp.createWriterFactory(Map.of());
+    /** Bodies up to this many bytes are decoded to text at once rather than streamed. */
+    private static final int SMALL_BODY = 8192;
     private static volatile JsonMapper defaultMapper;
 
     private final Jsonb jsonb;
@@ -226,7 +228,13 @@ public final class JsonMapper {
      * @throws JsonParsingException if the bytes are not JSON
      */
     public static JsonValue parse(byte[] bytes) {
-        // explicit UTF-8: auto-detection fails on bodies under two bytes with a non-parsing exception
+        // explicit UTF-8: auto-detection fails on bodies under two bytes with a non-parsing exception.
+        // A small body is decoded in one go (malformed bytes become U+FFFD, as with a UTF-8 reader): an
+        // InputStreamReader's decoder would allocate an 8 KB buffer for it. A large one is streamed, so that
+        // it is never held as a second copy in text.
+        if (bytes.length <= SMALL_BODY) {
+            return parse(new String(bytes, StandardCharsets.UTF_8));
+        }
         try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
             return reader.readValue();
         }

@@ -310,7 +310,9 @@ public final class ServeHandler {
                 .set(Tracing.ATTEMPT, parsed.attempt()).set(Tracing.STEP_ID, stepId);
         ExecutionResult result = new Execution(function, config.appId(), parsed, stepId, mapper, events, clock,
                 tracing).run();
-        span.set(Tracing.OP, result.op());
+        if (tracing.isActive()) {
+            span.set(Tracing.OP, result.op()); // op() builds a string; the no-op span would drop it
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         if (result.noRetry() != null) {
             headers.put("X-Inngest-No-Retry", result.noRetry().toString());

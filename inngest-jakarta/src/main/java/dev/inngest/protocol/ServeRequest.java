@@ -46,6 +46,32 @@ public record ServeRequest(String method, URI url, Map<String, String> headers, 
         if (raw == null) {
             return null;
         }
+        if (name.isEmpty()) {
+            return splitQuery(raw, name); // split("&") drops trailing empty pairs, which only "" could match
+        }
+        // the pairs of raw.split("&"), walked in place without copying each pair
+        int at = 0;
+        int length = raw.length();
+        while (at <= length) {
+            int amp = raw.indexOf('&', at);
+            int end = amp < 0 ? length : amp;
+            int eq = raw.indexOf('=', at);
+            if (eq >= end) {
+                eq = -1;
+            }
+            int keyEnd = eq < 0 ? end : eq;
+            if (keyMatches(raw, at, keyEnd, name)) {
+                return eq < 0 ? "" : decode(raw.substring(eq + 1, end));
+            }
+            if (amp < 0) {
+                break;
+            }
+            at = amp + 1;
+        }
+        return null;
+    }
+
+    private static String splitQuery(String raw, String name) {
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
             String key = decode(eq < 0 ? pair : pair.substring(0, eq));
@@ -54,6 +80,17 @@ public record ServeRequest(String method, URI url, Map<String, String> headers, 
             }
         }
         return null;
+    }
+
+    /** The decoded key raw[from, to) equals name; only a key with '%' or '+' is decoded (as split/decode did). */
+    private static boolean keyMatches(String raw, int from, int to, String name) {
+        for (int i = from; i < to; i++) {
+            char c = raw.charAt(i);
+            if (c == '%' || c == '+') {
+                return decode(raw.substring(from, to)).equals(name);
+            }
+        }
+        return to - from == name.length() && raw.regionMatches(from, name, 0, to - from);
     }
 
     private static String decode(String s) {
