@@ -53,6 +53,8 @@ public final class InngestConfig {
     private final String appId;
     private final String signingKey;
     private final String signingKeyFallback;
+    /** parsed once: every signed request checks against them */
+    private final List<SigningKey> signingKeys;
     private final String eventKey;
     private final String env;
     private final Boolean dev;
@@ -75,6 +77,14 @@ public final class InngestConfig {
         this.appId = b.appId;
         this.signingKey = blankToNull(b.signingKey);
         this.signingKeyFallback = blankToNull(b.signingKeyFallback);
+        List<SigningKey> keys = new ArrayList<>(2);
+        if (signingKey != null) {
+            keys.add(SigningKey.of(signingKey));
+        }
+        if (signingKeyFallback != null) {
+            keys.add(SigningKey.of(signingKeyFallback));
+        }
+        this.signingKeys = List.copyOf(keys);
         this.eventKey = blankToNull(b.eventKey);
         this.env = blankToNull(b.env);
         this.dev = b.dev;
@@ -131,20 +141,17 @@ public final class InngestConfig {
 
     /** @return the signing key, if set */
     public Optional<SigningKey> signingKey() {
-        return Optional.ofNullable(signingKey).map(SigningKey::of);
+        return signingKey == null ? Optional.empty() : Optional.of(signingKeys.get(0));
     }
 
     /** @return the fallback signing key (used while rotating keys), if set */
     public Optional<SigningKey> signingKeyFallback() {
-        return Optional.ofNullable(signingKeyFallback).map(SigningKey::of);
+        return signingKeyFallback == null ? Optional.empty() : Optional.of(signingKeys.get(signingKeys.size() - 1));
     }
 
     /** @return the keys that may sign requests, primary first */
     public List<SigningKey> signingKeys() {
-        List<SigningKey> keys = new ArrayList<>(2);
-        signingKey().ifPresent(keys::add);
-        signingKeyFallback().ifPresent(keys::add);
-        return keys;
+        return signingKeys;
     }
 
     /** @return the event key, if set */
