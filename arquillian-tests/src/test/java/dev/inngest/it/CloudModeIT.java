@@ -165,7 +165,7 @@ class CloudModeIT {
         assertEquals("e4bf4a2e7f55", body.getString("signing_key_hash"), "protocol.md §1.1: first 12 hex of the hashed key");
         assertEquals(SigningKey.of(FALLBACK_KEY).shortHash(), body.getString("signing_key_fallback_hash"));
         assertEquals(12, body.getString("signing_key_fallback_hash").length());
-        assertEquals(ItSupport.sha256Hex(EVENT_KEY.getBytes(StandardCharsets.UTF_8)), body.getString("event_key_hash"));
+        assertEquals(SigningKey.sha256Hex(EVENT_KEY.getBytes(StandardCharsets.UTF_8)), body.getString("event_key_hash"));
         assertEquals(inngest.url().toString(), body.getString("api_origin"));
         assertEquals(inngest.url().toString(), body.getString("event_api_origin"));
         assertEquals("java", body.getString("sdk_language"));
