@@ -5,6 +5,7 @@
 # and endpoint, then per row WARMUP + MEASURE seconds; at most MAX_REQUESTS measured requests per row.
 #   benchmarks/load.sh                          # PORT=8089 WORKERS=16 WARMUP=10 MEASURE=20 (about 6 minutes)
 #   WORKERS=8 MEASURE=10 benchmarks/load.sh     # MVN_ARGS=-o to build offline
+#   CASES=1 PAYARA_OPTS=-javaagent:... benchmarks/load.sh   # one case (0 first call, 1 and 2 mid-run, 3 GET), profiled
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${PORT:-8089}"
@@ -15,6 +16,8 @@ MAX_REQUESTS="${MAX_REQUESTS:-2000000}"
 PAYARA_VERSION="$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml | head -1)"
 RUN="$PWD/load-test/target/run"
 
+# a fresh root each time: Payara Micro redeploys every application left in its root directory
+rm -rf "$RUN/payara-root"
 mkdir -p "$RUN"
 mvn -B -q ${MVN_ARGS:-} package -DskipTests -pl load-test -am
 mvn -B -q ${MVN_ARGS:-} -pl load-test dependency:copy \
@@ -25,11 +28,11 @@ echo "java:    $(java -version 2>&1 | head -1)"
 echo "payara:  Payara Micro ${PAYARA_VERSION}, -Xmx512m, same machine as the load generator"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-java -Xmx512m -jar "$RUN/payara-micro.jar" --nocluster --rootdir "$RUN/payara-root" \
+java -Xmx512m ${PAYARA_OPTS:-} -jar "$RUN/payara-micro.jar" --nocluster --rootdir "$RUN/payara-root" \
   --deploy load-test/target/load-test.war --contextroot / --port "$PORT" > "$RUN/payara.log" 2>&1 &
 PAYARA_PID=$!
 trap 'kill "$PAYARA_PID" 2>/dev/null || true; wait "$PAYARA_PID" 2>/dev/null || true' EXIT
 
 java -Xmx512m benchmarks/load/LoadGenerator.java "http://127.0.0.1:${PORT}" "$WORKERS" "$WARMUP" "$MEASURE" \
-  "$MAX_REQUESTS" || { echo "load generator failed; Payara's log ends with:"; tail -40 "$RUN/payara.log"; exit 1; }
+  "$MAX_REQUESTS" "${CASES:-}" "$PAYARA_PID" || { echo "load generator failed; Payara's log ends with:"; tail -40 "$RUN/payara.log"; exit 1; }
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"

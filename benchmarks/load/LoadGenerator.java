@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * serve endpoint of the bench WAR (load-test/) and against a bare JAX-RS endpoint in the same WAR that reads
  * the same body and answers the same bytes. Prints requests per second and latency percentiles.
  *
- * <pre>java benchmarks/load/LoadGenerator.java http://127.0.0.1:8089 [workers] [warm-up s] [measured s] [max requests per run]</pre>
+ * <pre>java benchmarks/load/LoadGenerator.java http://127.0.0.1:8089 [workers] [warm-up s] [measured s] [max requests per run]
+ *     [cases, e.g. 1,2, or ""] [app server pid, for its CPU time per request]</pre>
  *
  * Bounded: every run stops at its measured time or at the maximum request count, whichever comes first.
  */
@@ -27,9 +28,15 @@ public class LoadGenerator {
     record Case(String name, String method, String body, int expected) {
     }
 
-    record Result(String caseName, String endpoint, long requests, long errors, double seconds, long[] latencies) {
+    record Result(String caseName, String endpoint, long requests, long errors, double seconds, long[] latencies,
+            double serverCpuSeconds) {
         double rps() {
             return requests / seconds;
+        }
+
+        /** The app server's CPU time per measured request, in µs; NaN when its pid was not given. */
+        double serverCpuMicros() {
+            return serverCpuSeconds / requests * 1e6;
         }
 
         double percentileMs(double p) {
@@ -41,6 +48,9 @@ public class LoadGenerator {
         }
     }
 
+    /** The app server's pid, to read its CPU time from /proc; blank when not known. */
+    static String serverPid = "";
+
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -50,13 +60,18 @@ public class LoadGenerator {
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int measured = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         int maxRequests = args.length > 4 ? Integer.parseInt(args[4]) : 2_000_000;
+        String only = args.length > 5 ? args[5] : "";
+        serverPid = args.length > 6 ? args[6] : "";
         awaitReady(base);
 
-        List<Case> cases = List.of(
+        List<Case> all = List.of(
             new Case("first call (0 memoized)", "POST", body(0), 206),
             new Case("mid-run (10 memoized)", "POST", body(10), 206),
             new Case("mid-run (100 memoized)", "POST", body(100), 206),
             new Case("introspection GET", "GET", null, 200));
+        // CASES=1,2: only those cases (by position), for profiling one of them
+        List<Case> cases = only.isBlank() ? all
+            : java.util.Arrays.stream(only.split(",")).map(i -> all.get(Integer.parseInt(i.trim()))).toList();
         // the app server's JIT warms up on every path first (a fresh Payara on 2 cores needs more than one
         // warm-up period), so that the first case measured is not the one that paid for it
         System.out.println("warming up every case on both endpoints");
@@ -89,14 +104,15 @@ public class LoadGenerator {
 
         System.out.println();
         System.out.printf(Locale.ROOT, "%d workers, %d s warm-up, %d s measured per row%n", workers, warmup, measured);
-        System.out.println("| case | endpoint | req/s | p50 ms | p90 ms | p99 ms | errors | serve/bare |");
-        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| case | endpoint | req/s | p50 ms | p90 ms | p99 ms | errors | server CPU µs/req | serve/bare |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         for (int i = 0; i < results.size(); i += 2) {
             Result s = results.get(i);
             Result b = results.get(i + 1);
             for (Result r : List.of(s, b)) {
-                System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.2f | %.2f | %.2f | %d | %s |%n", r.caseName(),
+                System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.2f | %.2f | %.2f | %d | %.0f | %s |%n", r.caseName(),
                     r.endpoint(), r.rps(), r.percentileMs(50), r.percentileMs(90), r.percentileMs(99), r.errors(),
+                    r.serverCpuMicros(),
                     r == s ? String.format(Locale.ROOT, "%.0f%%", 100 * s.rps() / b.rps()) : "");
             }
         }
@@ -143,10 +159,12 @@ public class LoadGenerator {
         }
         Thread.sleep(warmup * 1000L);
         long start = System.nanoTime();
+        double cpuStart = serverCpuSeconds();
         phase.set(1);
         Thread.sleep(measured * 1000L);
         phase.set(2);
         long end = System.nanoTime();
+        double cpu = serverCpuSeconds() - cpuStart;
         for (Thread t : threads) {
             t.join(60_000);
         }
@@ -158,10 +176,28 @@ public class LoadGenerator {
             at += counts[w];
         }
         Arrays.sort(all);
-        Result r = new Result(c.name(), endpoint, total, Arrays.stream(errors).sum(), (end - start) / 1e9, all);
-        System.out.printf(Locale.ROOT, "  %-24s %-5s %,10.0f req/s  p50 %.2f ms  p99 %.2f ms  errors %d%n", c.name(),
-            endpoint, r.rps(), r.percentileMs(50), r.percentileMs(99), r.errors());
+        Result r = new Result(c.name(), endpoint, total, Arrays.stream(errors).sum(), (end - start) / 1e9, all, cpu);
+        System.out.printf(Locale.ROOT, "  %-24s %-5s %,10.0f req/s  p50 %.2f ms  p99 %.2f ms  errors %d  server CPU %.0f µs/req%n",
+            c.name(), endpoint, r.rps(), r.percentileMs(50), r.percentileMs(99), r.errors(), r.serverCpuMicros());
         return r;
+    }
+
+    /**
+     * User plus system CPU time of the app server so far, from /proc/{pid}/stat (fields 14 and 15, in clock ticks
+     * of 1/100 s, as on Linux), or NaN without a pid.
+     */
+    static double serverCpuSeconds() {
+        if (serverPid.isBlank()) {
+            return Double.NaN;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", serverPid, "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[0] is the state (field 3); utime and stime are fields 14 and 15
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return Double.NaN;
+        }
     }
 
     static HttpResponse<byte[]> send(URI uri, String method, String body) throws Exception {

@@ -8,6 +8,9 @@ import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -17,12 +20,19 @@ import java.lang.reflect.Type;
  * Runs a function by calling a bean method: a fresh bean reference per call (a client proxy for normal
  * scopes, a new instance, destroyed afterwards, for {@code @Dependent}), with the context, the step tools
  * and the event data as arguments. Exceptions of the method propagate unchanged.
+ *
+ * <p>The method is called through a method handle: most calls end with a step's interrupt thrown out of the
+ * method, and {@code Method.invoke} would wrap each one in an {@code InvocationTargetException}, filling in
+ * the app server's deep stack every time.
  */
 final class BeanMethodHandler implements FunctionHandler {
 
     private final Bean<?> bean;
     private final Method method;
     private final Parameters parameters;
+    private final Type referenceType;
+    /** {@code (Object bean, Object[] arguments) Object}, or null where access allows reflection only. */
+    private final MethodHandle invoker;
     private volatile BeanManager beanManager;
 
     BeanMethodHandler(Bean<?> bean, Method method, Parameters parameters) {
@@ -32,6 +42,18 @@ final class BeanMethodHandler implements FunctionHandler {
         if (!Modifier.isPublic(method.getModifiers()) || !Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
             method.trySetAccessible();
         }
+        this.referenceType = referenceType(bean, method);
+        this.invoker = invoker(method);
+    }
+
+    private static MethodHandle invoker(Method method) {
+        try {
+            return MethodHandles.lookup().unreflect(method)
+                    .asSpreader(Object[].class, method.getParameterCount())
+                    .asType(MethodType.methodType(Object.class, Object.class, Object[].class));
+        } catch (IllegalAccessException | RuntimeException notAccessible) {
+            return null;
+        }
     }
 
     @Override
@@ -39,8 +61,9 @@ final class BeanMethodHandler implements FunctionHandler {
         BeanManager bm = beanManager();
         CreationalContext<?> cc = bm.createCreationalContext(bean);
         try {
-            Object reference = bm.getReference(bean, referenceType(), cc);
-            return method.invoke(reference, parameters.arguments(ctx, step));
+            Object reference = bm.getReference(bean, referenceType, cc);
+            Object[] arguments = parameters.arguments(ctx, step);
+            return invoker != null ? invoke(reference, arguments) : method.invoke(reference, arguments);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof Exception ex) {
@@ -57,7 +80,17 @@ final class BeanMethodHandler implements FunctionHandler {
         }
     }
 
-    private Type referenceType() {
+    private Object invoke(Object reference, Object[] arguments) throws Exception {
+        try {
+            return (Object) invoker.invokeExact(reference, arguments);
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private static Type referenceType(Bean<?> bean, Method method) {
         for (Type t : bean.getTypes()) {
             if (t instanceof Class<?> c && c != Object.class && method.getDeclaringClass().isAssignableFrom(c)) {
                 return c;

@@ -164,7 +164,11 @@ public final class Execution {
     }
 
     void await(Collection<? extends PendingStep<?>> steps) {
-        if (steps.stream().allMatch(PendingStep::isDone)) {
+        boolean done = true;
+        for (PendingStep<?> step : steps) {
+            done &= step.isDone();
+        }
+        if (done) {
             return;
         }
         if (targetStepId != null) {

@@ -14,11 +14,20 @@ final class ExecutionLogger implements RunLogger {
     static final String LOGGER_PREFIX = "dev.inngest.run.";
 
     private final Execution execution;
-    private final Logger logger;
+    /** Looked up on first use: most calls never log, and the lookup is a synchronized registry search. */
+    private volatile Logger logger;
 
     ExecutionLogger(Execution execution) {
         this.execution = execution;
-        this.logger = Logger.getLogger(LOGGER_PREFIX + execution.function().id());
+    }
+
+    private Logger logger() {
+        Logger l = logger;
+        if (l == null) {
+            l = Logger.getLogger(LOGGER_PREFIX + execution.function().id());
+            logger = l;
+        }
+        return l;
     }
 
     @Override
@@ -57,6 +66,7 @@ final class ExecutionLogger implements RunLogger {
     }
 
     private void log(Level level, String message, Object[] args) {
+        Logger logger = logger();
         if (!logger.isLoggable(level) || !isWriting()) {
             return;
         }

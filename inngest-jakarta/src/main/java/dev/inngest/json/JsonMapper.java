@@ -5,8 +5,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.JsonWriter;
-import jakarta.json.JsonWriterFactory;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
@@ -14,7 +12,6 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -42,7 +39,6 @@ import java.util.Map;
 public final class JsonMapper {
 
     private static final JsonReaderFactory READERS = Jsonp.createReaderFactory(Map.of());
-    private static final JsonWriterFactory WRITERS = Jsonp.createWriterFactory(Map.of());
     /** Bodies up to this many bytes are decoded to text at once rather than streamed. */
     private static final int SMALL_BODY = 8192;
     private static volatile JsonMapper defaultMapper;
@@ -215,6 +211,13 @@ public final class JsonMapper {
      * @throws JsonParsingException if the text is not JSON
      */
     public static JsonValue parse(String text) {
+        // the byte reader would see a lone surrogate as the '?' that UTF-8 encoding puts in its place
+        if (!hasLoneSurrogate(text)) {
+            JsonValue value = Utf8JsonReader.read(Jsonp.provider(), text.getBytes(StandardCharsets.UTF_8));
+            if (value != null) {
+                return value;
+            }
+        }
         try (JsonReader reader = READERS.createReader(new StringReader(text))) {
             return reader.readValue();
         }
@@ -228,16 +231,33 @@ public final class JsonMapper {
      * @throws JsonParsingException if the bytes are not JSON
      */
     public static JsonValue parse(byte[] bytes) {
-        // explicit UTF-8: auto-detection fails on bodies under two bytes with a non-parsing exception.
-        // A small body is decoded in one go (malformed bytes become U+FFFD, as with a UTF-8 reader): an
-        // InputStreamReader's decoder would allocate an 8 KB buffer for it. A large one is streamed, so that
-        // it is never held as a second copy in text.
+        JsonValue value = Utf8JsonReader.read(Jsonp.provider(), bytes);
+        if (value != null) {
+            return value;
+        }
+        // Not strict JSON: the provider parses it, so errors are its own. Explicit UTF-8: auto-detection fails
+        // on bodies under two bytes with a non-parsing exception. A small body is decoded in one go (malformed
+        // bytes become U+FFFD, as with a UTF-8 reader); a large one is streamed, so it is not held twice.
         if (bytes.length <= SMALL_BODY) {
-            return parse(new String(bytes, StandardCharsets.UTF_8));
+            try (JsonReader reader = READERS.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+                return reader.readValue();
+            }
         }
         try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
             return reader.readValue();
         }
+    }
+
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -247,13 +267,6 @@ public final class JsonMapper {
      * @return JSON text
      */
     public static String write(JsonValue value) {
-        if (value.getValueType() != JsonValue.ValueType.OBJECT && value.getValueType() != JsonValue.ValueType.ARRAY) {
-            return value.toString();
-        }
-        StringWriter out = new StringWriter();
-        try (JsonWriter writer = WRITERS.createWriter(out)) {
-            writer.write(value);
-        }
-        return out.toString();
+        return CompactWriter.write(value);
     }
 }

@@ -22,6 +22,11 @@ public final class Jsonp {
     private Jsonp() {
     }
 
+    /** @return the provider itself, for this package's reader */
+    static JsonProvider provider() {
+        return PROVIDER;
+    }
+
     /** @return a new object builder */
     public static JsonObjectBuilder createObjectBuilder() {
         return PROVIDER.createObjectBuilder();
