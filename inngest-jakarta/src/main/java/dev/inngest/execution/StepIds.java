@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hashes step ids as every Inngest SDK does: lowercase hex SHA-1 of the id; the n-th repeat of an id within
@@ -18,6 +19,13 @@ public final class StepIds {
     private static final HexFormat HEX = HexFormat.of();
     /** Looked up once; each hasher clones it (a provider lookup per call costs more than the hashing). */
     private static final MessageDigest SHA1_PROTOTYPE = lookUpSha1();
+    /**
+     * Hashes already computed, shared by every call: the same step ids come back on every call of every run, and
+     * each call replays all of them. Bounded, so ids made of data (one per customer, say) cannot fill the heap;
+     * past the bound new ids are hashed each time.
+     */
+    private static final Map<String, String> KNOWN = new ConcurrentHashMap<>();
+    private static final int KNOWN_MAX = 10_000;
 
     private final Map<String, Integer> repeats = new HashMap<>();
     private final Set<String> taken = new HashSet<>();
@@ -74,6 +82,13 @@ public final class StepIds {
      * @return lowercase hex SHA-1 of its UTF-8 bytes
      */
     public String hash(String text) {
-        return HEX.formatHex(sha1.digest(text.getBytes(StandardCharsets.UTF_8)));
+        String hash = KNOWN.get(text);
+        if (hash == null) {
+            hash = HEX.formatHex(sha1.digest(text.getBytes(StandardCharsets.UTF_8)));
+            if (KNOWN.size() < KNOWN_MAX) {
+                KNOWN.put(text, hash);
+            }
+        }
+        return hash;
     }
 }
