@@ -2,7 +2,8 @@
 # Load benchmark over loopback: builds the bench WAR (load-test/), starts it on Payara Micro (the jar from Maven
 # Central, version from pom.xml), runs benchmarks/load/LoadGenerator.java against the serve endpoint and the bare
 # JAX-RS endpoint of the same WAR, prints a table, stops Payara. Bounded: a warm-up pass of WARMUP seconds per case
-# and endpoint, then per row WARMUP + MEASURE seconds; at most MAX_REQUESTS measured requests per row.
+# and endpoint, then per row WARMUP + MEASURE seconds, in ROUNDS (3) turns taken with the other endpoint of the case;
+# at most MAX_REQUESTS measured requests per row. Prints the server's CPU time per request too.
 #   benchmarks/load.sh                          # PORT=8089 WORKERS=16 WARMUP=10 MEASURE=20 (about 6 minutes)
 #   WORKERS=8 MEASURE=10 benchmarks/load.sh     # MVN_ARGS=-o to build offline
 #   CASES=1 PAYARA_OPTS=-javaagent:... benchmarks/load.sh   # one case (0 first call, 1 and 2 mid-run, 3 GET), profiled
@@ -33,6 +34,6 @@ java -Xmx512m ${PAYARA_OPTS:-} -jar "$RUN/payara-micro.jar" --nocluster --rootdi
 PAYARA_PID=$!
 trap 'kill "$PAYARA_PID" 2>/dev/null || true; wait "$PAYARA_PID" 2>/dev/null || true' EXIT
 
-java -Xmx512m benchmarks/load/LoadGenerator.java "http://127.0.0.1:${PORT}" "$WORKERS" "$WARMUP" "$MEASURE" \
+java -Xmx512m -Drounds="${ROUNDS:-3}" benchmarks/load/LoadGenerator.java "http://127.0.0.1:${PORT}" "$WORKERS" "$WARMUP" "$MEASURE" \
   "$MAX_REQUESTS" "${CASES:-}" "$PAYARA_PID" || { echo "load generator failed; Payara's log ends with:"; tail -40 "$RUN/payara.log"; exit 1; }
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"

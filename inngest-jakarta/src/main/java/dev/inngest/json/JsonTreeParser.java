@@ -57,7 +57,7 @@ final class JsonTreeParser implements JsonParser {
         }
     }
 
-    private final Deque<Frame> frames = new ArrayDeque<>();
+    private final Deque<Frame> frames = new ArrayDeque<>(8);
     private JsonValue root;
     private Event current;
     private JsonValue value;

@@ -25,6 +25,18 @@ final class Utf8JsonReader {
     /** Longer numbers go to the provider, which limits the length of the numbers it reads. */
     private static final int MAX_NUMBER_LENGTH = 256;
 
+    /**
+     * Short ASCII member names seen before, shared by all readers: every call carries the same names (its steps'
+     * hashes among them), and a shared name is neither allocated again nor hashed again by the maps it goes
+     * into. A slot keeps the last name that landed in it; names are immutable, so racing writes are harmless.
+     */
+    private static final Name[] NAMES = new Name[4096];
+    private static final int MAX_SHARED_NAME = 64;
+
+    /** A shared name: its bytes, to compare with, and its text. */
+    private record Name(byte[] bytes, String text) {
+    }
+
     /** Thrown to give up; preallocated and without a stack trace, as giving up is not exceptional. */
     private static final RuntimeException GIVE_UP = new RuntimeException("not strict JSON", null, false, false) {
         private static final long serialVersionUID = 1L;
@@ -100,7 +112,7 @@ final class Utf8JsonReader {
             while (true) {
                 skipWhitespace();
                 expect('"');
-                String name = string();
+                String name = name();
                 skipWhitespace();
                 expect(':');
                 push(name, value(depth));
@@ -157,18 +169,52 @@ final class Utf8JsonReader {
         values[top++] = value;
     }
 
+    /** Reads a member name as {@link #string()} does, sharing short ASCII names. */
+    private String name() {
+        byte[] in = this.in;
+        int start = pos;
+        int end = start;
+        byte b;
+        // locals, not fields, in the loops: the loop then runs in registers
+        while ((b = in[end]) != '"') {
+            if (b == '\\' || b < 0x20) {
+                // an escape, a control character or (negative) a non-ASCII byte: the general path
+                return string();
+            }
+            end++;
+        }
+        pos = end + 1;
+        int length = end - start;
+        if (length == 0 || length > MAX_SHARED_NAME) {
+            return new String(in, start, length, StandardCharsets.ISO_8859_1);
+        }
+        // a cheap slot: length and three of the bytes; a clash only costs a new string
+        int mix = ((length * 31 + in[start]) * 31 + in[start + length / 2]) * 31 + in[end - 1];
+        int slot = (mix ^ (mix >>> 12)) & (NAMES.length - 1);
+        Name known = NAMES[slot];
+        if (known != null && Arrays.equals(known.bytes(), 0, known.bytes().length, in, start, end)) {
+            return known.text();
+        }
+        String text = new String(in, start, length, StandardCharsets.ISO_8859_1);
+        NAMES[slot] = new Name(Arrays.copyOfRange(in, start, end), text);
+        return text;
+    }
+
     /** Reads a string's content; {@code pos} is just after the opening quote and ends after the closing one. */
     private String string() {
+        byte[] in = this.in;
         int start = pos;
+        int at = start;
         boolean ascii = true;
         while (true) {
-            byte b = in[pos];
+            byte b = in[at];
             if (b == '"') {
-                pos++;
+                pos = at + 1;
                 // malformed UTF-8 becomes U+FFFD, as the provider's decoding reader makes it
-                return new String(in, start, pos - 1 - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+                return new String(in, start, at - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
             }
             if (b == '\\') {
+                pos = at;
                 return escapedString(start);
             }
             if (b < 0) {
@@ -176,7 +222,7 @@ final class Utf8JsonReader {
             } else if (b < 0x20) {
                 throw GIVE_UP;
             }
-            pos++;
+            at++;
         }
     }
 
@@ -318,12 +364,14 @@ final class Utf8JsonReader {
     }
 
     private void skipWhitespace() {
-        while (pos < end) {
-            byte b = in[pos];
+        int at = pos;
+        while (at < end) {
+            byte b = in[at];
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                return;
+                break;
             }
-            pos++;
+            at++;
         }
+        pos = at;
     }
 }

@@ -168,6 +168,22 @@ class Utf8JsonReaderTest {
         assertIdentical(providerParse("{\"a\":1,\"b\":2,\"a\":3}"), JsonMapper.parse("{\"a\":1,\"b\":2,\"a\":3}"), "repeat");
     }
 
+    @Test
+    void manyDistinctNamesAndNamesThatShareASlotReadCorrectly() {
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < 10_000; i++) {
+            // "Aa" and "BB" have the same String hash: names built from them collide in every table
+            text.append(i == 0 ? "" : ",").append("\"").append(i % 2 == 0 ? "Aa" : "BB").append(i).append("\":").append(i);
+        }
+        String json = text.append('}').toString();
+        for (int round = 0; round < 2; round++) {
+            JsonObject actual = (JsonObject) JsonMapper.parse(json.getBytes(StandardCharsets.UTF_8));
+            assertIdentical(providerParse(json), actual, "10,000 names, round " + round);
+            assertEquals(2, actual.getInt("Aa2"));
+            assertNull(actual.get("BB2"));
+        }
+    }
+
     private static void assertSameOutcome(java.util.concurrent.Callable<Object> expected,
             java.util.concurrent.Callable<Object> actual, String what) {
         Object e;
