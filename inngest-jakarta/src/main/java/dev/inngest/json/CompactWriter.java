@@ -20,7 +20,7 @@ final class CompactWriter {
     }
 
     static String write(JsonValue value) {
-        StringBuilder out = new StringBuilder(128);
+        StringBuilder out = new StringBuilder(256);
         append(out, value);
         return out.toString();
     }
@@ -71,8 +71,14 @@ final class CompactWriter {
 
     private static void string(StringBuilder out, String s) {
         out.append('"');
+        int first = firstToEscape(s);
+        if (first < 0) {
+            // the usual case, appended whole (a range of a string is appended char by char)
+            out.append(s).append('"');
+            return;
+        }
         int run = 0;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = first; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c != '"' && c != '\\') {
                 continue;
@@ -104,5 +110,16 @@ final class CompactWriter {
             }
         }
         out.append(s, run, s.length()).append('"');
+    }
+
+    /** @return the position of the first character to escape, or -1 */
+    private static int firstToEscape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return i;
+            }
+        }
+        return -1;
     }
 }
