@@ -148,6 +148,13 @@ class Utf8JsonReaderTest {
         // the provider takes them as its own: a builder copies them, its writer writes them as it writes its own
         assertEquals(expected, PROVIDER.createObjectBuilder(actual).build());
         assertEquals(JsonMapper.write(expected), JsonMapper.write(actual));
+        // JSON-B writes a user's value that holds them (event data kept in a step result) as it writes the provider's
+        jakarta.json.bind.Jsonb jsonb = jakarta.json.bind.JsonbBuilder.create();
+        assertEquals(jsonb.toJson(new Holder(expected, ea)), jsonb.toJson(new Holder(actual, aa)));
+    }
+
+    /** A user type holding JSON-P values. */
+    public record Holder(JsonObject raw, JsonArray list) {
     }
 
     @Test
