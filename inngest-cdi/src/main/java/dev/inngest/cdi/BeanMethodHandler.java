@@ -63,16 +63,7 @@ final class BeanMethodHandler implements FunctionHandler {
         try {
             Object reference = bm.getReference(bean, referenceType, cc);
             Object[] arguments = parameters.arguments(ctx, step);
-            return invoker != null ? invoke(reference, arguments) : method.invoke(reference, arguments);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception ex) {
-                throw ex;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw e;
+            return invoker != null ? invoke(reference, arguments) : reflect(reference, arguments);
         } finally {
             if (Dependent.class.equals(bean.getScope())) {
                 cc.release();
@@ -80,14 +71,28 @@ final class BeanMethodHandler implements FunctionHandler {
         }
     }
 
+    /** Calls the method through its handle; whatever it throws comes out as it was thrown. */
     private Object invoke(Object reference, Object[] arguments) throws Exception {
         try {
             return (Object) invoker.invokeExact(reference, arguments);
-        } catch (Exception | Error e) {
-            throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            throw BeanMethodHandler.<Exception>rethrow(t);
         }
+    }
+
+    /** Calls the method by reflection (where no handle could be made), unwrapping what the method threw. */
+    private Object reflect(Object reference, Object[] arguments) throws Exception {
+        try {
+            return method.invoke(reference, arguments);
+        } catch (InvocationTargetException e) {
+            throw BeanMethodHandler.<Exception>rethrow(e.getCause());
+        }
+    }
+
+    /** Throws any throwable unchanged, checked or not, without declaring it. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T rethrow(Throwable t) throws T {
+        throw (T) t;
     }
 
     private static Type referenceType(Bean<?> bean, Method method) {

@@ -18,4 +18,11 @@ public class FailingFunctions {
     void reject() throws OrderRejected {
         throw new OrderRejected("no stock");
     }
+
+    /** A function that lets a reflective call's own wrapper escape: the user's exception, not the SDK's. */
+    @InngestFunction(id = "reflective")
+    @OnEvent("demo/reflective")
+    void reflective() throws java.lang.reflect.InvocationTargetException {
+        throw new java.lang.reflect.InvocationTargetException(new IllegalStateException("inner"), "from the user's code");
+    }
 }

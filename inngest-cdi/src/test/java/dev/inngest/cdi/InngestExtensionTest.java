@@ -51,7 +51,7 @@ class InngestExtensionTest {
     void inngestIsOneInjectableInstanceWithEveryFunction() {
         assertSame(inngest(), inngest());
         assertEquals("test-app", inngest().config().appId());
-        assertEquals(3, inngest().functions().size());
+        assertEquals(4, inngest().functions().size());
     }
 
     @Test
@@ -110,5 +110,11 @@ class InngestExtensionTest {
                 () -> inngest().functions().stream().filter(f -> f.id().equals("reject")).findFirst().orElseThrow()
                         .handler().run(null, null));
         assertEquals("no stock", e.getMessage());
+        // the method's own InvocationTargetException is its exception, not a wrapper to take off
+        java.lang.reflect.InvocationTargetException own = org.junit.jupiter.api.Assertions.assertThrows(
+                java.lang.reflect.InvocationTargetException.class,
+                () -> inngest().functions().stream().filter(f -> f.id().equals("reflective")).findFirst().orElseThrow()
+                        .handler().run(null, null));
+        assertEquals("from the user's code", own.getMessage());
     }
 }

@@ -21,11 +21,12 @@ public final class StepIds {
     private static final MessageDigest SHA1_PROTOTYPE = lookUpSha1();
     /**
      * Hashes already computed, shared by every call: the same step ids come back on every call of every run, and
-     * each call replays all of them. Bounded, so ids made of data (one per customer, say) cannot fill the heap;
-     * past the bound new ids are hashed each time.
+     * each call replays all of them. Bounded, so ids made of data (one per customer, say) cannot fill the heap:
+     * long ids are not kept, and a full cache starts over, so the ids in use now get back in.
      */
     private static final Map<String, String> KNOWN = new ConcurrentHashMap<>();
     private static final int KNOWN_MAX = 10_000;
+    private static final int KNOWN_MAX_ID = 128;
 
     private final Map<String, Integer> repeats = new HashMap<>();
     private final Set<String> taken = new HashSet<>();
@@ -85,7 +86,10 @@ public final class StepIds {
         String hash = KNOWN.get(text);
         if (hash == null) {
             hash = HEX.formatHex(sha1.digest(text.getBytes(StandardCharsets.UTF_8)));
-            if (KNOWN.size() < KNOWN_MAX) {
+            if (text.length() <= KNOWN_MAX_ID) {
+                if (KNOWN.size() >= KNOWN_MAX) {
+                    KNOWN.clear();
+                }
                 KNOWN.put(text, hash);
             }
         }

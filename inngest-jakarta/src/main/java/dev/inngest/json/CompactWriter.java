@@ -19,12 +19,17 @@ final class CompactWriter {
     private CompactWriter() {
     }
 
+    /**
+     * @param value any JSON-P value
+     * @return its compact JSON text
+     */
     static String write(JsonValue value) {
         StringBuilder out = new StringBuilder(256);
         append(out, value);
         return out.toString();
     }
 
+    /** Appends a value's compact JSON text. */
     static void append(StringBuilder out, JsonValue value) {
         switch (value.getValueType()) {
             case OBJECT:

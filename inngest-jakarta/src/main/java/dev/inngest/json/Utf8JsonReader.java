@@ -173,30 +173,30 @@ final class Utf8JsonReader {
     private String name() {
         byte[] in = this.in;
         int start = pos;
-        int end = start;
+        int close = start;
         byte b;
         // locals, not fields, in the loops: the loop then runs in registers
-        while ((b = in[end]) != '"') {
+        while ((b = in[close]) != '"') {
             if (b == '\\' || b < 0x20) {
                 // an escape, a control character or (negative) a non-ASCII byte: the general path
                 return string();
             }
-            end++;
+            close++;
         }
-        pos = end + 1;
-        int length = end - start;
+        pos = close + 1;
+        int length = close - start;
         if (length == 0 || length > MAX_SHARED_NAME) {
             return new String(in, start, length, StandardCharsets.ISO_8859_1);
         }
         // a cheap slot: length and three of the bytes; a clash only costs a new string
-        int mix = ((length * 31 + in[start]) * 31 + in[start + length / 2]) * 31 + in[end - 1];
+        int mix = ((length * 31 + in[start]) * 31 + in[start + length / 2]) * 31 + in[close - 1];
         int slot = (mix ^ (mix >>> 12)) & (NAMES.length - 1);
         Name known = NAMES[slot];
-        if (known != null && Arrays.equals(known.bytes(), 0, known.bytes().length, in, start, end)) {
+        if (known != null && Arrays.equals(known.bytes(), 0, known.bytes().length, in, start, close)) {
             return known.text();
         }
         String text = new String(in, start, length, StandardCharsets.ISO_8859_1);
-        NAMES[slot] = new Name(Arrays.copyOfRange(in, start, end), text);
+        NAMES[slot] = new Name(Arrays.copyOfRange(in, start, close), text);
         return text;
     }
 

@@ -31,6 +31,9 @@ class StepIdsTest {
             String id = "customer-" + i;
             assertEquals(sha1(id), new StepIds().hash(id), id);
         }
+        String longId = "order-" + "x".repeat(500);
+        assertEquals(sha1(longId), ids.hash(longId));
+        assertEquals(sha1(longId), new StepIds().hash(longId));
     }
 
     private static String sha1(String text) {

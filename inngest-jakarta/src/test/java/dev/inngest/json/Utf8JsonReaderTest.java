@@ -209,6 +209,50 @@ class Utf8JsonReaderTest {
     }
 
     @Test
+    void malformedUtf8InALargeBodyReadsAsTheProviderStreamsIt() {
+        // over 8 KB the provider's route streams the bytes through a decoder instead of decoding them at once
+        byte[] pad = "x".repeat(9000).getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[pad.length + 16];
+        int at = 0;
+        for (byte b : "{\"p\":\"".getBytes(StandardCharsets.UTF_8)) {
+            body[at++] = b;
+        }
+        System.arraycopy(pad, 0, body, at, pad.length);
+        at += pad.length;
+        for (byte b : new byte[] {(byte) 0xE2, (byte) 0x82, 'y', (byte) 0xFF, '"', '}'}) {
+            body[at++] = b;
+        }
+        byte[] exact = java.util.Arrays.copyOf(body, at);
+        JsonValue ours = Utf8JsonReader.read(PROVIDER, exact);
+        assertNotNull(ours);
+        JsonValue streamed;
+        try (JsonReader reader = PROVIDER.createReaderFactory(Map.of()).createReader(new java.io.ByteArrayInputStream(exact), StandardCharsets.UTF_8)) {
+            streamed = reader.readValue();
+        }
+        assertIdentical(streamed, ours, "9 KB with malformed UTF-8");
+    }
+
+    /** Clearing an empty object: whatever the provider does (Parsson 1.1.7 lets it pass), the reader's object does. */
+    @Test
+    void clearingAnEmptyObjectDoesWhatTheProvidersDoes() {
+        JsonObject empty = (JsonObject) JsonMapper.parse("{}".getBytes(StandardCharsets.UTF_8));
+        assertSameOutcome(() -> {
+            ((JsonObject) providerParse("{}")).clear();
+            return "cleared";
+        }, () -> {
+            empty.clear();
+            return "cleared";
+        }, "clear");
+        assertSameOutcome(() -> {
+            ((JsonObject) providerParse("{}")).entrySet().clear();
+            return "cleared";
+        }, () -> {
+            empty.entrySet().clear();
+            return "cleared";
+        }, "entrySet().clear");
+    }
+
+    @Test
     void textWithALoneSurrogateKeepsItThroughTheMapper() {
         String text = "\"a\ud800b\"";
         assertEquals("a\ud800b", ((jakarta.json.JsonString) JsonMapper.parse(text)).getString());
