@@ -39,8 +39,6 @@ import java.util.Map;
 public final class JsonMapper {
 
     private static final JsonReaderFactory READERS = Jsonp.createReaderFactory(Map.of());
-    /** Bodies up to this many bytes are decoded to text at once rather than streamed. */
-    private static final int SMALL_BODY = 8192;
     private static volatile JsonMapper defaultMapper;
 
     private final Jsonb jsonb;
@@ -236,13 +234,7 @@ public final class JsonMapper {
             return value;
         }
         // Not strict JSON: the provider parses it, so errors are its own. Explicit UTF-8: auto-detection fails
-        // on bodies under two bytes with a non-parsing exception. A small body is decoded in one go (malformed
-        // bytes become U+FFFD, as with a UTF-8 reader); a large one is streamed, so it is not held twice.
-        if (bytes.length <= SMALL_BODY) {
-            try (JsonReader reader = READERS.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
-                return reader.readValue();
-            }
-        }
+        // on bodies under two bytes with a non-parsing exception.
         try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
             return reader.readValue();
         }
