@@ -209,8 +209,8 @@ class Utf8JsonReaderTest {
     }
 
     @Test
-    void malformedUtf8InALargeBodyReadsAsTheProviderStreamsIt() {
-        // over 8 KB the provider's route streams the bytes through a decoder instead of decoding them at once
+    void malformedUtf8InALargeBodyReadsAsTheProviderDecodesIt() {
+        // the provider streams a body through a UTF-8 decoder; a large one crosses its buffers
         byte[] pad = "x".repeat(9000).getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[pad.length + 16];
         int at = 0;
