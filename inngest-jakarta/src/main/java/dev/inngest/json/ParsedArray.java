@@ -29,6 +29,11 @@ final class ParsedArray extends AbstractList<JsonValue> implements JsonArray, Ra
         return values[Objects.checkIndex(index, values.length)];
     }
 
+    /** @return the value at an index, or null out of range (the accessors with a default take that) */
+    private JsonValue orNull(int index) {
+        return index >= 0 && index < values.length ? values[index] : null;
+    }
+
     @Override
     public int size() {
         return values.length;
@@ -67,8 +72,7 @@ final class ParsedArray extends AbstractList<JsonValue> implements JsonArray, Ra
 
     @Override
     public String getString(int index, String defaultValue) {
-        JsonValue v = index >= 0 && index < values.length ? values[index] : null;
-        return v instanceof JsonString ? ((JsonString) v).getString() : defaultValue;
+        return ValueReads.stringOr(orNull(index), defaultValue);
     }
 
     @Override
@@ -78,26 +82,17 @@ final class ParsedArray extends AbstractList<JsonValue> implements JsonArray, Ra
 
     @Override
     public int getInt(int index, int defaultValue) {
-        JsonValue v = index >= 0 && index < values.length ? values[index] : null;
-        return v instanceof JsonNumber ? ((JsonNumber) v).intValue() : defaultValue;
+        return ValueReads.intOr(orNull(index), defaultValue);
     }
 
     @Override
     public boolean getBoolean(int index) {
-        JsonValue v = get(index);
-        if (v == JsonValue.TRUE) {
-            return true;
-        }
-        if (v == JsonValue.FALSE) {
-            return false;
-        }
-        throw new ClassCastException("value " + index + " is not a boolean but " + v.getValueType());
+        return ValueReads.bool(get(index), "value " + index);
     }
 
     @Override
     public boolean getBoolean(int index, boolean defaultValue) {
-        JsonValue v = index >= 0 && index < values.length ? values[index] : null;
-        return v == JsonValue.TRUE || v != JsonValue.FALSE && defaultValue;
+        return ValueReads.boolOr(orNull(index), defaultValue);
     }
 
     @Override

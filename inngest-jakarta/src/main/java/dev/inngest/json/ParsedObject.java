@@ -159,8 +159,7 @@ final class ParsedObject extends AbstractMap<String, JsonValue> implements JsonO
 
     @Override
     public String getString(String name, String defaultValue) {
-        JsonValue v = get(name);
-        return v instanceof JsonString ? ((JsonString) v).getString() : defaultValue;
+        return ValueReads.stringOr(get(name), defaultValue);
     }
 
     @Override
@@ -170,8 +169,7 @@ final class ParsedObject extends AbstractMap<String, JsonValue> implements JsonO
 
     @Override
     public int getInt(String name, int defaultValue) {
-        JsonValue v = get(name);
-        return v instanceof JsonNumber ? ((JsonNumber) v).intValue() : defaultValue;
+        return ValueReads.intOr(get(name), defaultValue);
     }
 
     @Override
@@ -180,19 +178,12 @@ final class ParsedObject extends AbstractMap<String, JsonValue> implements JsonO
         if (v == null) {
             throw new NullPointerException("no member named " + name);
         }
-        if (v == JsonValue.TRUE) {
-            return true;
-        }
-        if (v == JsonValue.FALSE) {
-            return false;
-        }
-        throw new ClassCastException(name + " is not a boolean but " + v.getValueType());
+        return ValueReads.bool(v, name);
     }
 
     @Override
     public boolean getBoolean(String name, boolean defaultValue) {
-        JsonValue v = get(name);
-        return v == JsonValue.TRUE || v != JsonValue.FALSE && defaultValue;
+        return ValueReads.boolOr(get(name), defaultValue);
     }
 
     @Override
